@@ -1,0 +1,5 @@
+package ru.school500.roadmapservice.roadmap;
+
+public enum RoadmapStatus {
+    DRAFT, APPROVED, SUPERSEDED
+}
