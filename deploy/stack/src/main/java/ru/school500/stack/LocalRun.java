@@ -1,0 +1,58 @@
+package ru.school500.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The local platform for people: {@code deploy/local/run [--reset]}. Data lives in {@code .local/}
+ * under the repository and survives restarts; {@code --reset} wipes it first.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Path root = StackLayout.findRepoRoot();
+        StackLayout layout = StackLayout.forRepo(root, root.resolve(".local"));
+        if (options.contains("--reset")) {
+            Log.info("--reset: removing " + layout.home().resolve("data"));
+            deleteRecursively(layout.home().resolve("data"));
+        }
+        Files.createDirectories(layout.logs());
+        PlatformStack stack = new PlatformStack(layout);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Log.info("stopping the platform");
+            stack.close();
+            stopped.countDown();
+        }, "platform-shutdown"));
+        try {
+            stack.start();
+            FixtureSeeder.seedOnce(stack);
+        } catch (StackException e) {
+            System.err.println("\nThe platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println();
+        System.out.println(stack.describe());
+        stopped.await();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package ru.school500.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the platform's Spring Boot services, started from its executable jar. */
+public final class ServiceApp implements Component {
+
+    private final StackLayout layout;
+    private final String module;
+    private final int port;
+    private final Map<String, String> env;
+    private final String heap;
+    private ManagedProcess process;
+
+    public ServiceApp(StackLayout layout, String module, int port, Map<String, String> env, String heap) {
+        this.layout = layout;
+        this.module = module;
+        this.port = port;
+        this.env = env;
+        this.heap = heap;
+    }
+
+    @Override
+    public String name() {
+        return module;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void start() {
+        Ports.requireFree(name(), port);
+        Path jar = layout.serviceJar(module);
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(name() + ": missing " + jar + " (build it: ./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
+                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+        process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(module));
+        Health.awaitHttp(name(), process, url() + "/actuator/health/readiness",
+                response -> response.statusCode() == 200, Duration.ofSeconds(180));
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+            process = null;
+        }
+    }
+}
