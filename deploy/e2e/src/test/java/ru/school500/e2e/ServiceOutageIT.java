@@ -1,0 +1,61 @@
+package ru.school500.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ru.school500.stack.PlatformStack;
+
+/** A stopped service gives 503 problem+json within 3 s at the gateway, and the route recovers by itself. */
+@ExtendWith(RunningPlatform.class)
+class ServiceOutageIT {
+
+    @Test
+    void aStoppedServiceAnswers503QuicklyAndTheRouteRecoversWhenItIsBack() {
+        PlatformStack stack = RunningPlatform.stack();
+        String token = Keycloak.token("kir-operator");
+        String url = GatewayContractIT.GATEWAY + "/api/roadmaps";
+        assertThat(Http.get(url, token).statusCode()).isEqualTo(200);
+
+        stack.stopService("roadmap-service");
+        try {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                Instant start = Instant.now();
+                HttpResponse<String> response = Http.get(url, token);
+                Duration took = Duration.between(start, Instant.now());
+
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(took).isLessThan(Duration.ofSeconds(3));
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(Http.json(response).get("status").asInt()).isEqualTo(503);
+            }
+        } finally {
+            stack.startService("roadmap-service");
+        }
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status = 0;
+        while (Instant.now().isBefore(deadline)) {
+            status = Http.get(url, token).statusCode();
+            if (status == 200) {
+                break;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        assertThat(status).as("the route recovers once the service is back").isEqualTo(200);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
