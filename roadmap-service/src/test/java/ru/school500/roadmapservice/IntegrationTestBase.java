@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Full application context with MockMvc against the embedded PostgreSQL, schema by Flyway. Every test starts
  * from empty tables (the context, and the database, are shared by all integration tests of the run).
  */
-@SpringBootTest
+@SpringBootTest(properties = "logging.level.root=WARN")
 @AutoConfigureMockMvc
 public abstract class IntegrationTestBase {
 
