@@ -67,9 +67,11 @@ public class ProgressService {
                 throw Problems.stale(-1);
             }
             report = new ProgressReport(roadmapId, itemId, stage);
-            entityManager.persist(report);
         }
         report.apply(data, user.username() != null ? user.username() : user.subject(), Instant.now());
+        if (existing.isEmpty()) {
+            entityManager.persist(report);
+        }
         entityManager.flush();
         roadmaps.progressChanged(roadmapId, user);
         return new Reported(report.view(), existing.isEmpty());
