@@ -338,6 +338,15 @@ class RoadmapApiIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.fields.size").exists());
     }
 
+    @Test
+    void openApiDescribesTheRoadmapEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/roadmaps/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/roadmaps/{id}/overdue'].get").exists())
+                .andExpect(jsonPath("$.components.schemas.RoadmapView").exists());
+    }
+
     private static RoadmapHeader headerWith(RoadmapView view, String title) {
         return new RoadmapHeader(view.level(), view.municipality(), title, view.year(), view.periodStart(),
                 view.periodEnd(), view.columnHeadings(), view.approvingOrder(), view.repealedOrders());
