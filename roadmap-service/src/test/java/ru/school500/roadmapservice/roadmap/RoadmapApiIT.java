@@ -79,6 +79,58 @@ class RoadmapApiIT extends IntegrationTestBase {
                         .value("КОГОАУ ДПО «Институт развития образования Кировской области»"));
     }
 
+    /** Irkutsk's annex: 5 columns, a heading row without items, multi-paragraph cells, a self-contradicting stamp. */
+    @Test
+    void irkutskShapeIsStoredLosslesslyToo() throws Exception {
+        OrderReference order = new OrderReference(null, "РАСПОРЯЖЕНИЕ", "294-сп", LocalDate.of(2021, 3, 14),
+                "Министерство образования Иркутской области", "Иркутск", "О реализации проекта «500+»",
+                "М.А. Парфенов", "Министр образования", "от 14 марта 2021 года № 294-мер");
+        String ministry = "Министерство образования Иркутской области";
+        String iro = "ГАУ ДПО «Институт развития образования Иркутской области»";
+        RoadmapDraft irkutsk = new RoadmapDraft("38", RoadmapLevel.REGIONAL, null,
+                "Региональная «ДОРОЖНАЯ КАРТА» по реализации федерального проекта «500+» в Иркутской области в 2021 году",
+                2021, null, null, List.of("№ п/п", "Описание действий", "Дата реализации", "Исполнитель",
+                        "Региональный показатель реализации"), order, List.of(),
+                List.of(new OrganisationDraft(ministry, "МОИО", List.of(), OrganisationType.MINISTRY),
+                        new OrganisationDraft("Государственное автономное учреждение дополнительного профессионального "
+                                + "образования Иркутской области «Институт развития образования Иркутской области»",
+                                "ГАУ ДПО ИРО", List.of(iro), OrganisationType.REGIONAL_INSTITUTE)),
+                List.of(new SectionDraft("1.", "Подготовка и запуск программы.", List.of()),
+                        new SectionDraft("1.", "Создание организационной инфраструктуры проекта, обеспечение кадровой "
+                                + "поддержки", List.of(
+                                new ItemDraft("1.1", "Разработать и утвердить нормативно-правовую базу",
+                                        new Deadline("январь", DeadlineKind.ONCE, List.of(new Period(
+                                                LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 31)))),
+                                        ministry, List.of(ministry), "Наличие не менее одного нормативно-правового акта",
+                                        new BigDecimal("1.00"), "акт", null, List.of(), null),
+                                new ItemDraft("1.12", "Оказать муниципальным образованиям помощь\nОрганизовать "
+                                        + "стратегическую сессию\n<p>Организовать сопровождение ШНОР</p>",
+                                        new Deadline("в течение года", DeadlineKind.THROUGHOUT_YEAR, List.of(new Period(
+                                                LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)))),
+                                        iro, List.of(iro), "Не менее 41 индивидуального маршрута ШНОР\nНе менее 20 служб "
+                                                + "школьной медиации", new BigDecimal("41.00"), "маршрут", null, List.of(),
+                                        "строка продолжена на следующей странице")))));
+
+        RoadmapView stored = api.create("irk-operator", irkutsk);
+        RoadmapView read = api.fetch("irk-operator", stored.id());
+        RoadmapDraft back = KirovRoadmapMother.asDraft(read);
+        List<String> executorsByFullName = List.of(irkutsk.organisations().get(1).fullName());
+        SectionDraft items = irkutsk.sections().get(1);
+        RoadmapDraft expected = new RoadmapDraft(irkutsk.region(), irkutsk.level(), null, irkutsk.title(), 2021, null,
+                null, irkutsk.columnHeadings(), order, List.of(), List.of(), List.of(irkutsk.sections().getFirst(),
+                        new SectionDraft(items.number(), items.title(), List.of(items.items().get(0),
+                                withExecutors(items.items().get(1), executorsByFullName)))));
+        assertThat(back).isEqualTo(expected);
+        assertThat(read.approvingOrder().annexCitation()).contains("294-мер");
+        assertThat(read.sections().getFirst().items()).isEmpty();
+    }
+
+    private static ItemDraft withExecutors(ItemDraft item, List<String> executors) {
+        return new ItemDraft(item.number(), item.task(), item.deadline(), item.executorsText(), executors,
+                item.indicatorText(), item.indicatorQuantity(), item.indicatorUnit(), item.informationText(),
+                item.links(), item.notes());
+    }
+
     @Test
     void storingTheSameOrganisationsAgainMergesThemPerRegion() throws Exception {
         api.create("kir-operator", KirovRoadmapMother.draft());
