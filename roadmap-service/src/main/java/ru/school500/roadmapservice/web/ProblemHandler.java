@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,10 +19,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.FieldError;
@@ -37,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private static final Map<Integer, String> RUSSIAN = Map.of(
             400, "Некорректный запрос.",
@@ -106,11 +113,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex, HttpServletRequest request) {
+    /** A concurrent writer created the same row first (e.g. the same organisation of a region). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException ex) {
+        log.warn("integrity violation", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Данные противоречат уже сохранённым (возможно, их одновременно изменил другой пользователь). "
+                        + "Повторите запрос.");
+        problem.setTitle("Конфликт данных");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Anything else is a 500 in the same shape, without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("unhandled error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Внутренняя ошибка сервиса. Повторите запрос позже.");
+        problem.setTitle("Внутренняя ошибка");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    ResponseEntity<ProblemDetail> denied(RuntimeException ex, HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean anonymous = authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated();
+        boolean anonymous = ex instanceof AuthenticationException || authentication == null
+                || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated();
         HttpStatus status = anonymous ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, anonymous
                 ? "Требуется вход: нет действительного токена доступа."

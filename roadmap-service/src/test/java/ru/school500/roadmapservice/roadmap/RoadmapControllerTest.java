@@ -158,6 +158,22 @@ class RoadmapControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void unexpectedFailuresAreProblemsWithoutInternals() throws Exception {
+        given(service.get(eq(ID), any())).willThrow(new IllegalStateException("SQL state 42P01 at host db-7"));
+        mvc.perform(get("/api/roadmaps/{id}", ID))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("Внутренняя ошибка")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("db-7"))));
+        given(service.createDraft(any(), any()))
+                .willThrow(new org.springframework.dao.DataIntegrityViolationException("organisation_region_name"));
+        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+                        .contentType(MediaType.APPLICATION_JSON).content(validDraft()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
     private static RoadmapSummary summary() {
         return new RoadmapSummary(ID, "43", null, RoadmapLevel.REGIONAL, "Дорожная карта", 2022, null, null,
                 RoadmapStatus.APPROVED, 1, 3, "324", null, Instant.parse("2022-03-16T10:00:00Z"));
