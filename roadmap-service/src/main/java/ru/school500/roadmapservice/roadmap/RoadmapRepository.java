@@ -1,20 +1,22 @@
 package ru.school500.roadmapservice.roadmap;
 
+import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RoadmapRepository extends JpaRepository<Roadmap, UUID> {
+interface RoadmapRepository extends JpaRepository<Roadmap, UUID>, JpaSpecificationExecutor<Roadmap> {
 
-    /** Approved and superseded roadmaps of every region, plus drafts of the one region given (may be null). */
-    @Query("""
-            select r from Roadmap r
-            where r.status <> ru.school500.roadmapservice.roadmap.RoadmapStatus.DRAFT
-               or (:draftRegion is not null and r.region = :draftRegion)
-            order by r.region, r.year desc, r.title""")
-    Page<Roadmap> findVisible(@Param("draftRegion") String draftRegion, Pageable pageable);
+    /** Locks the row (select … for update) so concurrent progress reports bump the version one after another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Roadmap r where r.id = :id")
+    Optional<Roadmap> findForUpdate(@Param("id") UUID id);
+
+    boolean existsByPreviousIdAndStatus(UUID previousId, RoadmapStatus status);
 }

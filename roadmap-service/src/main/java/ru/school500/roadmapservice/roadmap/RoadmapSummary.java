@@ -1,12 +1,11 @@
 package ru.school500.roadmapservice.roadmap;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
-public record RoadmapSummary(UUID id, String region, String level, String title, Integer year, RoadmapStatus status,
-        long version) {
-
-    static RoadmapSummary of(Roadmap roadmap) {
-        return new RoadmapSummary(roadmap.getId(), roadmap.getRegion(), roadmap.getLevel(), roadmap.getTitle(),
-                roadmap.getYear(), roadmap.getStatus(), roadmap.getVersion());
-    }
+/** One row of {@code GET /api/roadmaps}. */
+public record RoadmapSummary(UUID id, String region, String municipality, RoadmapLevel level, String title,
+        Integer year, LocalDate periodStart, LocalDate periodEnd, RoadmapStatus status, int edition, long version,
+        String approvingOrderNumber, LocalDate approvingOrderDate, Instant updatedAt) {
 }

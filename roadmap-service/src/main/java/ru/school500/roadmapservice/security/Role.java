@@ -10,7 +10,9 @@ public enum Role {
     REGIONAL_MINISTRY("regional-ministry"),
     MUNICIPAL_COORDINATOR("municipal-coordinator"),
     CURATOR("curator"),
-    SCHOOL("school");
+    SCHOOL("school"),
+    /** search-service's own service account, reading the change feed. */
+    INDEXER("indexer");
 
     private final String keycloakName;
 

@@ -20,18 +20,24 @@ import org.springframework.security.web.SecurityFilterChain;
  * Stateless resource server: every request's bearer token is checked for signature, issuer, expiry and
  * audience (see {@code spring.security.oauth2.resourceserver.jwt.*}); Keycloak realm roles become
  * {@code ROLE_*} authorities here and nowhere else. Fine-grained role and region checks live on the
- * service methods.
+ * service methods (see {@code roadmap.RoadmapAccess}); the URL rules here are the coarse role gates.
+ * Public so that slice tests can import the real configuration.
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/internal/**").hasRole("INDEXER")
                         .requestMatchers(HttpMethod.GET, "/api/roadmaps", "/api/roadmaps/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/roadmaps/*/approve").hasRole("REGIONAL_MINISTRY")
+                        .requestMatchers(HttpMethod.PUT, "/api/roadmaps/*/items/*/progress/*")
+                        .hasAnyRole("MUNICIPAL_COORDINATOR", "REGIONAL_OPERATOR")
+                        .requestMatchers("/api/roadmaps", "/api/roadmaps/**").hasRole("REGIONAL_OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakAuthenticationConverter()))

@@ -1,0 +1,5 @@
+package ru.school500.roadmapservice.outbox;
+
+public enum ChangeOperation {
+    UPSERT, DELETE
+}
