@@ -34,7 +34,7 @@ create table document_version (
     file_name             varchar(1000) not null,
     content_type          varchar(200)  not null,
     size                  bigint        not null,
-    sha256                char(64)      not null,
+    sha256                varchar(64)   not null,
     uploaded_by           varchar(200)  not null,
     uploaded_at           timestamptz   not null,
     extraction_status     varchar(16)   not null,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The configured trusted certificates, read once at start-up from {@code platform.signature.trust-anchors}. */
@@ -20,6 +21,7 @@ public class TrustAnchors {
 
     private final List<X509Certificate> certificates;
 
+    @Autowired
     TrustAnchors(SignatureProperties properties) {
         this(load(properties.trustAnchors()));
     }
