@@ -543,10 +543,9 @@ public class DocumentService {
         } else {
             throw Problems.forbidden("Сводка по материалам доступна федеральным аналитикам и региону.");
         }
-        return jdbc.sql("""
-                select region, kind, count(*) as documents, count(distinct school) as schools
-                from document where type = 'SCHOOL_MATERIAL' and deleted_at is null""" + regionFilter + """
-                 group by region, kind order by region, kind""")
+        return jdbc.sql("select region, kind, count(*) as documents, count(distinct school) as schools"
+                        + " from document where type = 'SCHOOL_MATERIAL' and deleted_at is null" + regionFilter
+                        + " group by region, kind order by region, kind")
                 .params(params)
                 .query((rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
