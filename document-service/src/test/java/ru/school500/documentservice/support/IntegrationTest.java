@@ -37,10 +37,15 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
+        register(registry, () -> TestServers.s3().endpoint());
+    }
+
+    /** The test servers' coordinates and the test limits, with the S3 endpoint given. */
+    public static void register(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> s3Endpoint) {
         registry.add("spring.datasource.url", TestServers::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("platform.storage.endpoint", () -> TestServers.s3().endpoint());
+        registry.add("platform.storage.endpoint", s3Endpoint);
         registry.add("platform.storage.access-key", () -> S3Server.ACCESS_KEY);
         registry.add("platform.storage.secret-key", () -> S3Server.SECRET_KEY);
         registry.add("platform.storage.max-file-size", () -> MAX_FILE_SIZE + "B");
