@@ -375,6 +375,11 @@ public final class DeadlineParser {
         };
     }
 
+    /** The month (1–12) a Russian month word or abbreviation names, in any case form; 0 if none. */
+    static int monthOf(String word) {
+        return month(normalize(word));
+    }
+
     private static int month(String word) {
         String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
         if (w.length() < 3) {
