@@ -10,13 +10,16 @@ import java.util.regex.Pattern;
  * Joins the parts of a cell that a page break (or a wrapped PDF line) split in two. A word hyphenated across
  * the break ("образова-" + "ния") is joined, unless the document itself writes the hyphenated compound
  * elsewhere ("учителей-предметников"); a fragment repeated on both sides of the break by a converter
- * ("…образовательными результатами" + "ными результатами по…") is dropped once.
+ * ("…образовательными результатами" + "ными результатами по…") is dropped once; a web address wrapped in a
+ * narrow column is joined without a space.
  */
 final class CellJoiner {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
     private static final Pattern HYPHENATED_END = Pattern.compile("(\\p{L}+)-$");
     private static final Pattern LOWER_START = Pattern.compile("^(\\p{Ll}\\p{L}*)");
+    private static final Pattern URL_END = Pattern.compile("https?://\\S+$");
+    private static final Pattern URL_CONTINUATION = Pattern.compile("^[a-z0-9/._~%?#=&+-]");
     private static final int MIN_OVERLAP = 6;
     private static final int MAX_OVERLAP = 200;
 
@@ -49,6 +52,9 @@ final class CellJoiner {
         int overlap = overlap(before, after);
         if (overlap > 0) {
             return new Joined(before + after.substring(overlap), after.substring(0, overlap));
+        }
+        if (URL_END.matcher(before).find() && URL_CONTINUATION.matcher(after).find()) {
+            return new Joined(before + after, null); // a web address wrapped inside a narrow column
         }
         Matcher hyphen = HYPHENATED_END.matcher(before);
         Matcher lower = LOWER_START.matcher(after);
