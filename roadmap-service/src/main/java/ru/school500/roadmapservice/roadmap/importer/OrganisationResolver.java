@@ -78,6 +78,22 @@ class OrganisationResolver {
         }
     }
 
+    /**
+     * Learns the definitions an executor cell makes: there the name before "(далее – X)" is exactly one
+     * organisation, so it replaces what {@link #learn} guessed from the words before the parenthesis.
+     */
+    void learnExecutors(String cell) {
+        for (String part : split(cell)) {
+            Matcher definition = DEFINITION.matcher(part);
+            if (definition.find()) {
+                String name = (part.substring(0, definition.start()) + part.substring(definition.end())).trim();
+                if (!name.isEmpty()) {
+                    definitions.put(key(definition.group(1)), new Definition(definition.group(1).trim(), name));
+                }
+            }
+        }
+    }
+
     List<Executor> resolve(String cell, String item, int line, String column) {
         List<Executor> executors = new ArrayList<>();
         for (String part : split(cell)) {
@@ -86,7 +102,6 @@ class OrganisationResolver {
                 String name = (part.substring(0, definition.start()) + part.substring(definition.end())).trim();
                 Entry entry = entry(name, false, item, line, column);
                 addAlias(entry, definition.group(1).trim());
-                definitions.putIfAbsent(key(definition.group(1)), new Definition(definition.group(1).trim(), name));
                 executors.add(new Executor(name, entry.id));
                 continue;
             }
@@ -265,7 +280,7 @@ class OrganisationResolver {
             if (quoted.get(w) || word.endsWith(",") || !ADJECTIVE.matcher(lower).matches()) {
                 break;
             }
-            String wordEnding = lower.substring(lower.length() - 2);
+            String wordEnding = agreement(lower);
             if (ending != null && !ending.equals(wordEnding)) {
                 break;
             }
@@ -274,6 +289,19 @@ class OrganisationResolver {
         }
         String name = window.substring(words.get(first)[0]).trim();
         return name.isEmpty() ? null : name;
+    }
+
+    /** Adjective endings that can agree with one noun form share a class ("Тестовый областной институт"). */
+    private static String agreement(String adjective) {
+        for (String[] endings : new String[][] {{"ого", "его"}, {"ому", "ему"}, {"ыми", "ими"}, {"ый", "ий", "ой"},
+                {"ая", "яя"}, {"ое", "ее"}, {"ые", "ие"}, {"ых", "их"}, {"ым", "им"}, {"ую", "юю"}}) {
+            for (String ending : endings) {
+                if (adjective.endsWith(ending)) {
+                    return endings[0];
+                }
+            }
+        }
+        return adjective.substring(adjective.length() - 2);
     }
 
     static OrganisationType type(String name) {

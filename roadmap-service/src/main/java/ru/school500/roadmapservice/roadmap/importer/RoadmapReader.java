@@ -83,6 +83,16 @@ class RoadmapReader {
             }
         }
 
+        int executorColumn = annex.columns().stream().filter(c -> c.role() == ColumnRole.EXECUTOR)
+                .mapToInt(Column::index).findFirst().orElse(-1);
+        for (RawSection section : annex.sections()) {
+            for (RawItem item : section.items) {
+                if (executorColumn >= 0 && item.cells[executorColumn] != null) {
+                    organisations.learnExecutors(item.cells[executorColumn]);
+                }
+            }
+        }
+
         List<Section> sections = new ArrayList<>();
         for (RawSection raw : annex.sections()) {
             List<Item> items = new ArrayList<>();
