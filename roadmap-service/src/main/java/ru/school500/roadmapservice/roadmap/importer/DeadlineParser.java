@@ -241,7 +241,7 @@ public final class DeadlineParser {
             }
             switch (word) {
                 case "-", "по" -> {
-                    if (points.isEmpty() || pendingRange) {
+                    if (points.isEmpty() || pendingRange || rangeStarts.contains(points.size() - 2)) {
                         return unparsed(raw);
                     }
                     pendingRange = true;
