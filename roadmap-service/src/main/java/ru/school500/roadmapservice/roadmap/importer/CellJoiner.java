@@ -1,0 +1,92 @@
+package ru.school500.roadmapservice.roadmap.importer;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Joins the parts of a cell that a page break (or a wrapped PDF line) split in two. A word hyphenated across
+ * the break ("образова-" + "ния") is joined, unless the document itself writes the hyphenated compound
+ * elsewhere ("учителей-предметников"); a fragment repeated on both sides of the break by a converter
+ * ("…образовательными результатами" + "ными результатами по…") is dropped once; a web address wrapped in a
+ * narrow column is joined without a space.
+ */
+final class CellJoiner {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    private static final Pattern HYPHENATED_END = Pattern.compile("(\\p{L}+)-$");
+    private static final Pattern LOWER_START = Pattern.compile("^(\\p{Ll}\\p{L}*)");
+    private static final Pattern URL_END = Pattern.compile("https?://\\S+$");
+    private static final Pattern URL_CONTINUATION = Pattern.compile("^[a-z0-9/._~%?#=&+-]");
+    private static final int MIN_OVERLAP = 6;
+    private static final int MAX_OVERLAP = 200;
+
+    private final Set<String> vocabulary;
+
+    /** Result of a join: the text, and the repeated fragment that was dropped, if any. */
+    record Joined(String text, String droppedOverlap) {
+    }
+
+    CellJoiner(Iterable<String> documentTexts) {
+        Set<String> words = new HashSet<>();
+        for (String text : documentTexts) {
+            Matcher word = WORD.matcher(text);
+            while (word.find()) {
+                if (word.group().indexOf('-') > 0) {
+                    words.add(word.group().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        this.vocabulary = words;
+    }
+
+    Joined join(String before, String after) {
+        if (before == null || before.isEmpty()) {
+            return new Joined(after == null ? "" : after, null);
+        }
+        if (after == null || after.isEmpty()) {
+            return new Joined(before, null);
+        }
+        int overlap = overlap(before, after);
+        if (overlap > 0) {
+            return new Joined(before + after.substring(overlap), after.substring(0, overlap));
+        }
+        if (URL_END.matcher(before).find() && URL_CONTINUATION.matcher(after).find()) {
+            return new Joined(before + after, null); // a web address wrapped inside a narrow column
+        }
+        Matcher hyphen = HYPHENATED_END.matcher(before);
+        Matcher lower = LOWER_START.matcher(after);
+        if (hyphen.find() && lower.find()) {
+            String compound = (hyphen.group(1) + "-" + lower.group(1)).toLowerCase(Locale.ROOT);
+            if (vocabulary.contains(compound)) {
+                return new Joined(before + after, null);
+            }
+            return new Joined(before.substring(0, before.length() - 1) + after, null);
+        }
+        return new Joined(before + " " + after, null);
+    }
+
+    /**
+     * Length of the longest start of {@code after} that {@code before} already ends with, where the repeated
+     * part starts inside a word of {@code before} and ends at a word boundary of {@code after}: the trace of a
+     * converter that wrote the end of a hyphenated word on both pages.
+     */
+    private static int overlap(String before, String after) {
+        int max = Math.min(MAX_OVERLAP, Math.min(before.length() - 1, after.length()));
+        for (int length = max; length >= MIN_OVERLAP; length--) {
+            if (length < after.length() && Character.isLetterOrDigit(after.charAt(length))) {
+                continue;
+            }
+            if (!Character.isLetter(after.charAt(0)) || !before.endsWith(after.substring(0, length))) {
+                continue;
+            }
+            char previous = before.charAt(before.length() - length - 1);
+            if (Character.isLetter(previous) && after.substring(0, length).contains(" ")) {
+                return length;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,201 @@
+package ru.school500.roadmapservice.roadmap.importer;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * {@code POST /api/roadmaps/import} with the service's real security configuration and Keycloak-shaped
+ * tokens: who may import where, the dry-run preview, and a Russian problem+json 4xx for every bad file.
+ */
+@WebMvcTest(controllers = ImportController.class)
+@Import({RoadmapImporter.class, ImportControllerTest.Config.class})
+@TestPropertySource(properties = "platform.importer.max-file-size=1MB")
+class ImportControllerTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(ImporterProperties.class)
+    @ComponentScan("ru.school500.roadmapservice.security")
+    static class Config {
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    JwtDecoder jwtDecoder;
+
+    /** A token like Keycloak's: realm roles in {@code realm_access.roles}, the {@code region} claim. */
+    static RequestPostProcessor user(String username, String region, String... roles) {
+        return jwt().jwt(token -> {
+            token.claim("preferred_username", username);
+            token.claim("realm_access", Map.of("roles", List.of(roles)));
+            token.claim("iss", "http://127.0.0.1:8180/realms/school500");
+            token.claim("aud", "school500-api");
+            if (region != null) {
+                token.claim("region", region);
+            }
+        }).authorities(Arrays.stream(roles)
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .toArray(SimpleGrantedAuthority[]::new));
+    }
+
+    static final RequestPostProcessor KIROV_OPERATOR = user("kir-operator", "43", "regional-operator");
+
+    private ResultActions upload(byte[] bytes, RequestPostProcessor who, String... params) throws Exception {
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/roadmaps/import")
+                .file(new MockMultipartFile("file", "order.bin", MediaType.APPLICATION_OCTET_STREAM_VALUE, bytes))
+                .param("dryRun", "true");
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        if (who != null) {
+            request.with(who);
+        }
+        return mvc.perform(request);
+    }
+
+    private static void refused(ResultActions result, int status, String code) throws Exception {
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.detail").value(containsString(" ")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern("(?s).*[а-яА-Я].*")));
+    }
+
+    @Test
+    void regionalOperatorGetsThePreviewOfTheirRegionsOrderWithoutStoringIt() throws Exception {
+        upload(Fixtures.order(Fixtures.KIROV), KIROV_OPERATOR)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.order.number").value("324"))
+                .andExpect(jsonPath("$.order.repeals.length()").value(3))
+                .andExpect(jsonPath("$.itemCount").value(31))
+                .andExpect(jsonPath("$.sections[4].items[3].number").value("5.4"))
+                .andExpect(jsonPath("$.sections[0].items[0].deadline.periods[0].end").value("2021-12-23"))
+                .andExpect(jsonPath("$.organisations[0].name").value("Министерство образования Кировской области"));
+    }
+
+    @Test
+    void regionParameterOfTheCallersOwnRegionIsAccepted() throws Exception {
+        upload(Fixtures.order(Fixtures.IRKUTSK), user("irk-operator", "38", "regional-operator"), "region", "38")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemCount").value(74))
+                .andExpect(jsonPath("$.warnings[0].code").value("ORDER_CONTRADICTION"));
+    }
+
+    @Test
+    void importWithoutDryRunIsNotAvailableYetAndStoresNothing() throws Exception {
+        mvc.perform(multipart("/api/roadmaps/import")
+                        .file(new MockMultipartFile("file", "order.txt", "text/plain", Fixtures.order(Fixtures.KIROV)))
+                        .with(KIROV_OPERATOR))
+                .andExpect(status().isNotImplemented())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void importRejectsAnonymousCallers() throws Exception {
+        upload(Fixtures.order(Fixtures.KIROV), null)
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+    }
+
+    @Test
+    void importRejectsFederalAnalyst() throws Exception {
+        upload(Fixtures.order(Fixtures.KIROV), user("fed-analyst", null, "federal-analyst"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void importRejectsAnotherRegion() throws Exception {
+        upload(Fixtures.order(Fixtures.IRKUTSK), KIROV_OPERATOR, "region", "38")
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void importRejectsSchoolAndMinistryUsers() throws Exception {
+        upload(Fixtures.order(Fixtures.KIROV), user("kir-ministry", "43", "regional-ministry"))
+                .andExpect(status().isForbidden());
+        upload(Fixtures.order(Fixtures.KIROV), user("kir-school1", "43", "school")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void importRejectsEmptyFile() throws Exception {
+        refused(upload(new byte[0], KIROV_OPERATOR), 400, "EMPTY_FILE");
+    }
+
+    @Test
+    void importRejectsRequestWithoutFile() throws Exception {
+        mvc.perform(multipart("/api/roadmaps/import").param("dryRun", "true").with(KIROV_OPERATOR))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("NO_FILE"));
+    }
+
+    @Test
+    void importRejectsBinaryThatIsNoDocument() throws Exception {
+        refused(upload(BadFiles.binary(), KIROV_OPERATOR), 415, "UNSUPPORTED_FORMAT");
+    }
+
+    @Test
+    void importRejectsEncryptedPdf() throws Exception {
+        refused(upload(BadFiles.encryptedPdf(), KIROV_OPERATOR), 422, "ENCRYPTED");
+    }
+
+    @Test
+    void importRejectsScanWithoutTextLayer() throws Exception {
+        refused(upload(BadFiles.scannedPdf(), KIROV_OPERATOR), 422, "NO_TEXT_LAYER");
+    }
+
+    @Test
+    void importRejectsDocxZipBomb() throws Exception {
+        refused(upload(BadFiles.zipBombDocx(), KIROV_OPERATOR), 422, "UNSAFE_ARCHIVE");
+    }
+
+    @Test
+    void importRejectsDocxWithExternalEntity() throws Exception {
+        ResultActions result = upload(BadFiles.externalEntityDocx(), KIROV_OPERATOR);
+        refused(result, 422, "UNSAFE_XML");
+        result.andExpect(content().string(not(containsString("root:"))));
+    }
+
+    @Test
+    void importRejectsOrderWithoutRoadmapTable() throws Exception {
+        refused(upload(BadFiles.orderWithoutAnnex(), KIROV_OPERATOR), 422, "NO_ROADMAP_TABLE");
+    }
+
+    @Test
+    void importRejectsFileOverTheConfiguredLimit() throws Exception {
+        byte[] large = "Распоряжение\n".repeat(100_000).getBytes(StandardCharsets.UTF_8);
+        refused(upload(large, KIROV_OPERATOR), 413, "TOO_LARGE");
+    }
+}
