@@ -1,0 +1,30 @@
+package ru.school500.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+class UnavailableServiceHandlerTest {
+
+    @Test
+    void connectionRefusedTimeoutsAndGatewayTimeoutsMeanTheServiceIsUnavailable() {
+        assertThat(UnavailableServiceHandler.isUnavailable(new ConnectException("refused"))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new IllegalStateException("wrapped", new TimeoutException("slow")))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE))).isTrue();
+    }
+
+    @Test
+    void otherFailuresAreLeftToTheDefaultHandling() {
+        assertThat(UnavailableServiceHandler.isUnavailable(new ResponseStatusException(HttpStatus.NOT_FOUND))).isFalse();
+        assertThat(UnavailableServiceHandler.isUnavailable(new IllegalArgumentException("bug"))).isFalse();
+    }
+}
