@@ -1,0 +1,41 @@
+package ru.school500.searchservice.indexing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a batch of feed changes into the records to write: documents, practices, roadmaps and their items.
+ * Roadmap items are records of their own (a search hit, a comparison row), so a roadmap change also asks
+ * for a sweep of its items that the new version no longer has.
+ */
+@Component
+public class ChangeTranslator {
+
+    public Translation translate(List<FeedChange> changes) {
+        List<IndexedDoc> docs = new ArrayList<>();
+        List<StaleItemSweep> sweeps = new ArrayList<>();
+        for (FeedChange change : changes) {
+            switch (change.type()) {
+                case "ROADMAP" -> {
+                    docs.addAll(RoadmapDocuments.translate(change));
+                    sweeps.add(new StaleItemSweep(change.id(), change.version()));
+                }
+                case "DOCUMENT" -> docs.add(DocumentDocuments.translate(change));
+                case "PRACTICE" -> docs.add(PracticeDocuments.translate(change));
+                default -> {
+                    // a type this version does not index: skipped, the cursor still moves on
+                }
+            }
+        }
+        return new Translation(docs, sweeps);
+    }
+
+    public record Translation(List<IndexedDoc> docs, List<StaleItemSweep> sweeps) {
+    }
+
+    /** Items of this roadmap indexed from a version older than {@code version} are gone: tombstone them. */
+    public record StaleItemSweep(String roadmapId, long version) {
+    }
+}

@@ -1,0 +1,62 @@
+package ru.school500.searchservice.indexing;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+
+import org.springframework.stereotype.Component;
+
+import ru.school500.searchservice.elasticsearch.ElasticsearchProperties;
+
+/**
+ * Names of the aliases the service reads and writes ({@code <prefix>-practices}, …), of the concrete
+ * indices behind them ({@code <prefix>-practices-v1-20261130t154500123}) and of the state index that
+ * holds the feed cursors and classification overrides.
+ */
+@Component
+public class IndexNames {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmssSSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final String prefix;
+    private final Clock clock;
+
+    IndexNames(ElasticsearchProperties properties) {
+        this(properties.indexPrefix(), Clock.systemUTC());
+    }
+
+    IndexNames(String prefix, Clock clock) {
+        this.prefix = prefix;
+        this.clock = clock;
+    }
+
+    public String alias(IndexKind kind) {
+        return prefix + "-" + kind.segment();
+    }
+
+    public String newIndex(IndexKind kind, int schema) {
+        return alias(kind) + "-v" + schema + "-" + STAMP.format(clock.instant());
+    }
+
+    public String state() {
+        return prefix + "-state";
+    }
+
+    public String overrides() {
+        return prefix + "-classification-overrides";
+    }
+
+    public String searchAll() {
+        return alias(IndexKind.PRACTICES) + "," + alias(IndexKind.DOCUMENTS) + "," + alias(IndexKind.ROADMAPS);
+    }
+
+    public IndexKind kindOf(String concreteIndex) {
+        for (IndexKind kind : IndexKind.values()) {
+            if (concreteIndex.startsWith(alias(kind) + "-v")) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("not an index of this service: " + concreteIndex);
+    }
+}

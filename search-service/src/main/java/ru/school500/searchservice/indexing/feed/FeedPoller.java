@@ -1,0 +1,155 @@
+package ru.school500.searchservice.indexing.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import ru.school500.searchservice.indexing.ChangeIndexer;
+import ru.school500.searchservice.indexing.IndexAdmin;
+
+/**
+ * Pulls every configured change feed in its own thread: read a page after the stored cursor, index it,
+ * then store the new cursor. A failure anywhere (source service, Keycloak or Elasticsearch down) leaves
+ * the cursor where it was and retries with growing pauses, so after any outage indexing resumes from the
+ * last acknowledged position: at-least-once delivery, made exactly-once in effect by versioned writes.
+ */
+@Component
+class FeedPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+    private final FeedProperties properties;
+    private final FeedClient feeds;
+    private final FeedCursors cursors;
+    private final ChangeIndexer indexer;
+    private final IndexAdmin admin;
+    private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    FeedPoller(FeedProperties properties, FeedClient feeds, FeedCursors cursors, ChangeIndexer indexer,
+            IndexAdmin admin) {
+        this.properties = properties;
+        this.feeds = feeds;
+        this.cursors = cursors;
+        this.indexer = indexer;
+        this.admin = admin;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || running) {
+            return;
+        }
+        running = true;
+        properties.sources().forEach((name, url) -> {
+            statuses.put(name, FeedStatus.starting(name));
+            threads.add(Thread.ofVirtual().name("feed-" + name).start(() -> pull(name, url)));
+        });
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    Map<String, FeedStatus> statuses() {
+        return new LinkedHashMap<>(statuses);
+    }
+
+    private void pull(String name, URI source) {
+        Duration backoff = properties.pollInterval();
+        Long cursor = null;
+        while (running) {
+            try {
+                admin.ensureIndices();
+                if (cursor == null) {
+                    cursor = cursors.load(name);
+                }
+                FeedClient.FeedPage page = feeds.fetch(source, cursor, properties.batchSize());
+                if (!page.changes().isEmpty()) {
+                    indexer.apply(page.changes());
+                    cursors.save(name, page.nextPosition());
+                }
+                cursor = page.nextPosition();
+                recover(name, cursor, page.changes().size());
+                backoff = properties.pollInterval();
+                if (!page.hasMore()) {
+                    sleep(properties.pollInterval());
+                }
+            } catch (Exception failure) {
+                if (!running) {
+                    return;
+                }
+                cursor = null;
+                admin.markUnknown();
+                fail(name, failure);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void recover(String name, long cursor, int indexed) {
+        FeedStatus previous = statuses.get(name);
+        if (previous != null && previous.lastError() != null) {
+            log.info("feed {} is indexing again from position {}", name, cursor);
+        }
+        statuses.put(name, new FeedStatus(name, cursor, Instant.now(), null, null,
+                (previous == null ? 0 : previous.indexedChanges()) + indexed));
+    }
+
+    private void fail(String name, Exception failure) {
+        FeedStatus previous = statuses.get(name);
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (previous == null || previous.lastError() == null) {
+            log.warn("feed {} paused, will retry: {}", name, message);
+        }
+        statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
+                previous == null ? null : previous.lastSuccess(), message, Instant.now(),
+                previous == null ? 0 : previous.indexedChanges()));
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** What an operator sees at {@code GET /internal/admin/status}. */
+    record FeedStatus(String feed, long position, Instant lastSuccess, String lastError, Instant lastErrorAt,
+            long indexedChanges) {
+
+        static FeedStatus starting(String feed) {
+            return new FeedStatus(feed, 0, null, null, null, 0);
+        }
+    }
+}
