@@ -124,7 +124,8 @@ public final class ElasticsearchServer implements Component {
             }
             try {
                 String stamp = Files.size(zip) + ":" + Files.getLastModifiedTime(zip).toMillis();
-                Path marker = home.resolve("plugins/." + plugin.getKey() + ".installed");
+                // not inside plugins/: Elasticsearch takes every entry there, hidden files too, for a plugin
+                Path marker = home.resolve(".plugin-" + plugin.getKey() + ".installed");
                 Path installed = home.resolve("plugins").resolve(plugin.getKey());
                 if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(stamp)) {
                     continue;
