@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class ElasticsearchServer implements Component {
 
     public static final String VERSION = "8.19.21";
+    /** The plugin with the platform's Russian token filters; see {@link StackLayout#analysisPluginZip()}. */
+    public static final String ANALYSIS_PLUGIN = "analysis-russian";
     private static final Path HUNSPELL = Path.of("/usr/share/hunspell");
     private static final int UNPRIVILEGED = 65534;
 
@@ -38,6 +40,11 @@ public final class ElasticsearchServer implements Component {
     public ElasticsearchServer withPlugin(String pluginName, Path zip) {
         plugins.put(pluginName, zip);
         return this;
+    }
+
+    /** Installs the platform's analysis plugin ({@code platform_russian_stem}, {@code platform_yo_folding}). */
+    public ElasticsearchServer withAnalysisPlugin() {
+        return withPlugin(ANALYSIS_PLUGIN, layout.analysisPluginZip());
     }
 
     @Override
@@ -120,7 +127,8 @@ public final class ElasticsearchServer implements Component {
         for (Map.Entry<String, Path> plugin : plugins.entrySet()) {
             Path zip = plugin.getValue();
             if (!Files.isRegularFile(zip)) {
-                throw new StackException(name() + ": plugin " + plugin.getKey() + " not built: " + zip);
+                throw new StackException(name() + ": plugin " + plugin.getKey() + " not built: " + zip
+                        + " (build it first: ./mvnw -B -DskipTests package)");
             }
             try {
                 String stamp = Files.size(zip) + ":" + Files.getLastModifiedTime(zip).toMillis();

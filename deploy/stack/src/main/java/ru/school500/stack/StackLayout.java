@@ -53,6 +53,15 @@ public record StackLayout(Path repoRoot, Path home) {
         return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /**
+     * The platform's Elasticsearch analysis plugin (token filters {@code platform_russian_stem} and
+     * {@code platform_yo_folding}), built by {@code deploy/elasticsearch/analysis-russian}; install it with
+     * {@link ElasticsearchServer#withAnalysisPlugin()}.
+     */
+    public Path analysisPluginZip() {
+        return repoRoot.resolve("deploy/elasticsearch/analysis-russian/target/analysis-russian-plugin.zip");
+    }
+
     public Path javaHome() {
         return Path.of(System.getProperty("java.home"));
     }
