@@ -1,0 +1,223 @@
+package ru.school500.elasticsearch.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import ru.school500.stack.ElasticsearchServer;
+import ru.school500.stack.StackLayout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged plugin on the real Elasticsearch 8.19 of the local stack (integ-test zip: no analysis-common),
+ * with Debian's hunspell ru_RU dictionary, in the platform's analyzer chain: standard → lowercase →
+ * platform_yo_folding → Russian stop words → hunspell ru_RU → platform_russian_stem.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RussianAnalysisIT {
+
+    private static final String INDEX = "analysis-russian-it";
+    private static final String SETTINGS = """
+            {
+              "settings": {
+                "number_of_shards": 1,
+                "number_of_replicas": 0,
+                "analysis": {
+                  "filter": {
+                    "russian_stop": {"type": "stop", "stopwords": ["и", "в", "во", "на", "с", "по", "для", "не", "от"]},
+                    "russian_hunspell": {"type": "hunspell", "locale": "ru_RU", "dedup": true}
+                  },
+                  "analyzer": {
+                    "platform_russian": {
+                      "type": "custom",
+                      "tokenizer": "standard",
+                      "filter": ["lowercase", "platform_yo_folding", "russian_stop", "russian_hunspell",
+                                 "platform_russian_stem"]
+                    }
+                  }
+                }
+              }
+            }
+            """;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private StackLayout layout;
+    private ElasticsearchServer elasticsearch;
+
+    @BeforeAll
+    void startElasticsearch() throws Exception {
+        Path root = StackLayout.findRepoRoot();
+        Path home = root.resolve("deploy/elasticsearch/analysis-russian/target/it-stack");
+        deleteRecursively(home.resolve("data"));
+        layout = StackLayout.forRepo(root, home);
+        elasticsearch = new ElasticsearchServer(layout, freePortPair(9250), layout.data("elasticsearch"))
+                .withAnalysisPlugin();
+        elasticsearch.start();
+        HttpResponse<String> created = send("PUT", "/" + INDEX, SETTINGS);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stopElasticsearch() {
+        if (elasticsearch != null) {
+            elasticsearch.close();
+        }
+    }
+
+    @Test
+    void zipHoldsOnlyThePluginItself() throws IOException {
+        Path zip = layout.analysisPluginZip();
+        String built = System.getProperty("plugin.zip"); // set by this module's failsafe configuration
+        if (built != null) {
+            assertThat(zip).as("StackLayout#analysisPluginZip points at what this build makes")
+                    .isEqualTo(Path.of(built).toAbsolutePath().normalize());
+        }
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            assertThat(archive.stream().map(ZipEntry::getName)).containsExactlyInAnyOrder(
+                    "stable-plugin-descriptor.properties", "named_components.json", "analysis-russian.jar");
+        }
+    }
+
+    @Test
+    void nodeRunsThePluginAsAStablePlugin() throws Exception {
+        JsonNode nodes = json.readTree(send("GET", "/_nodes/plugins", null).body()).path("nodes");
+        JsonNode node = nodes.propertyStream().findFirst().orElseThrow().getValue();
+        List<String> plugins = new ArrayList<>();
+        node.path("plugins").forEach(plugin -> plugins.add(plugin.path("name").asString()));
+        assertThat(plugins).contains("analysis-russian");
+        List<String> modules = new ArrayList<>();
+        node.path("modules").forEach(module -> modules.add(module.path("name").asString()));
+        assertThat(modules).as("the integ-test distribution has no analysis-common").doesNotContain("analysis-common");
+    }
+
+    @Test
+    void filtersWorkByNameInAdHocChains() throws Exception {
+        assertThat(analyze("""
+                {"tokenizer": "standard", "filter": ["lowercase", "platform_yo_folding"], "text": "Партнёр ЁЛКА"}"""))
+                .containsExactly("партнер", "елка");
+        assertThat(analyze("""
+                {"tokenizer": "standard", "filter": ["lowercase", "platform_russian_stem"], "text": "школами педагогов"}"""))
+                .containsExactly("школ", "педагог");
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({
+            "школы, школа",
+            "школы, школами",
+            "школа, школами",
+            "медиации, медиация",
+            "педагогов, педагог",
+            "наставников, наставник",
+            "компетенций, компетенция",
+            "вебинаров, вебинар",
+            "тьюторов, тьютор",
+            "антирисковых, антирисковая",
+            "самодиагностики, самодиагностика",
+            "партнёр, партнер",
+            "Партнёрами, ПАРТНЕРОВ",
+    })
+    void inflectionsShareATokenBothWays(String one, String other) throws Exception {
+        Set<String> a = analyzeWithIndexAnalyzer(one);
+        Set<String> b = analyzeWithIndexAnalyzer(other);
+        System.out.printf("%s → %s, %s → %s%n", one, a, other, b); // in target/failsafe-reports/*-output.txt
+        assertThat(a).as("%s → %s, %s → %s", one, a, other, b).containsAnyElementsOf(b);
+        assertThat(b).as("%s → %s, %s → %s", other, b, one, a).containsAnyElementsOf(a);
+    }
+
+    @ParameterizedTest(name = "{0} ≁ {1}")
+    @CsvSource({"школа, шкала", "педагог, педаль"})
+    void unrelatedWordsShareNoToken(String one, String other) throws Exception {
+        Set<String> a = analyzeWithIndexAnalyzer(one);
+        Set<String> b = analyzeWithIndexAnalyzer(other);
+        assertThat(a).isNotEmpty().as("%s → %s, %s → %s", one, a, other, b).doesNotContainAnyElementsOf(b);
+    }
+
+    @Test
+    void stopWordsGoBeforeTheMorphology() throws Exception {
+        assertThat(analyzeWithIndexAnalyzer("школа и партнёр")).doesNotContain("и").contains("партнер");
+    }
+
+    private Set<String> analyzeWithIndexAnalyzer(String text) throws Exception {
+        var body = json.createObjectNode().put("analyzer", "platform_russian").put("text", text);
+        return new LinkedHashSet<>(analyze("/" + INDEX + "/_analyze", json.writeValueAsString(body)));
+    }
+
+    private List<String> analyze(String body) throws Exception {
+        return analyze("/_analyze", body);
+    }
+
+    private List<String> analyze(String path, String body) throws Exception {
+        HttpResponse<String> response = send("POST", path, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> tokens = new ArrayList<>();
+        json.readTree(response.body()).path("tokens").forEach(token -> tokens.add(token.path("token").asString()));
+        return tokens;
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(elasticsearch.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A free HTTP port whose transport port (HTTP + 100, as ElasticsearchServer uses it) is free too. */
+    private static int freePortPair(int preferred) {
+        for (int port = preferred; port < preferred + 40; port++) {
+            if (isFree(port) && isFree(port + 100)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair from " + preferred);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
