@@ -29,7 +29,8 @@ public final class PlatformStack implements AutoCloseable {
         this.layout = layout;
         this.postgres = new PostgresServer(15432, layout.data("postgres"), List.of("roadmap", "document"));
         this.s3 = new S3Server(layout, 9000, layout.data("s3"), List.of("documents"));
-        this.elasticsearch = new ElasticsearchServer(layout, 9200, layout.data("elasticsearch"));
+        this.elasticsearch = new ElasticsearchServer(layout, 9200, layout.data("elasticsearch"))
+                .withPlugin(ElasticsearchServer.ANALYSIS_PLUGIN, layout.analysisPluginZip());
         this.keycloak = new KeycloakServer(layout, KEYCLOAK_PORT, layout.data("keycloak"),
                 layout.repoRoot().resolve("deploy/keycloak/school500-realm.json"));
         services.put("roadmap-service", new ServiceApp(layout, "roadmap-service", 8081, Map.of(), "384m"));
