@@ -22,6 +22,7 @@ public class IndexNames {
     private final String prefix;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     IndexNames(ElasticsearchProperties properties) {
         this(properties.indexPrefix(), Clock.systemUTC());
     }

@@ -53,9 +53,11 @@ public class SearchService {
     private final IndexNames names;
     private final Labels labels;
     private final JsonMapper json;
+    private final WordFamilies families;
 
     SearchService(ElasticsearchClient client, ElasticsearchGuard guard, IndexNames names, Labels labels,
-            JsonMapper json) {
+            JsonMapper json, WordFamilies families) {
+        this.families = families;
         this.client = client;
         this.guard = guard;
         this.names = names;
@@ -73,26 +75,34 @@ public class SearchService {
             throw Problems.badRequest("Страницы дальше " + DEEP_PAGING_LIMIT + "-го результата открываются по курсору: "
                     + "передайте параметр after из поля next предыдущей страницы.");
         }
-        SearchRequest request = request(params, query, user, after);
+        Map<String, List<String>> relatives = guard.call(() -> families.relatives(query.plainWords()));
+        SearchRequest request = request(params, query, relatives, user, after);
         SearchResponse<JsonNode> response = guard.call(() -> client.search(request, JsonNode.class));
         return result(params, response);
     }
 
-    private SearchRequest request(SearchParams params, UserQuery query, CurrentUser user, List<FieldValue> after) {
+    private SearchRequest request(SearchParams params, UserQuery query, Map<String, List<String>> relatives,
+            CurrentUser user, List<FieldValue> after) {
         Query visible = Query.of(q -> q.terms(t -> t.field("readers")
                 .terms(v -> v.value(Readers.of(user).stream().map(FieldValue::of).toList()))));
         Query text = Query.of(q -> q.bool(b -> b
-                .should(s -> s.simpleQueryString(sq -> sq.query(query.strict()).fields("title^3", "text")
+                .should(s -> s.simpleQueryString(sq -> sq.query(query.strictWith(relatives)).fields("title^3", "text")
                         .quoteFieldSuffix(".exact").defaultOperator(Operator.And).lenient(true).boost(3f)))
                 .should(s -> s.simpleQueryString(sq -> sq.query(query.typoTolerant()).fields("title.exact^2", "text.exact")
                         .defaultOperator(Operator.And).lenient(true).boost(0.5f)))
                 .minimumShouldMatch("1")));
         String positive = query.positiveText();
+        String excluded = query.exclusions();
         return SearchRequest.of(s -> {
             s.index(names.searchAll()).ignoreUnavailable(true)
                     .query(q -> q.bool(b -> {
                         b.filter(visible).must(text);
                         filters(params).forEach(b::filter);
+                        if (!excluded.isBlank()) {
+                            // exclusions hold for the typo-tolerant variant too, on the morphology fields
+                            b.mustNot(mn -> mn.simpleQueryString(sq -> sq.query(excluded).fields("title", "text")
+                                    .quoteFieldSuffix(".exact").lenient(true)));
+                        }
                         if (!positive.isBlank()) {
                             b.should(sh -> sh.matchPhrase(mp -> mp.field("title.exact").query(positive).boost(5f)));
                         }
@@ -177,8 +187,10 @@ public class SearchService {
         JsonNode source = hit.source();
         List<String> snippets = new ArrayList<>(hit.highlight().getOrDefault("text", List.of()));
         String title = text(source, "title");
-        List<String> titleMarks = hit.highlight().get("title");
-        if (snippets.isEmpty()) {
+        List<String> titleMarks = hit.highlight().getOrDefault("title", List.of());
+        if (snippets.isEmpty() && !titleMarks.isEmpty()) {
+            snippets.add(titleMarks.getFirst());
+        } else if (snippets.isEmpty()) {
             String body = text(source, "text");
             if (body != null) {
                 snippets.add(escape(body.length() > 200 ? body.substring(0, 200) + "…" : body));
@@ -187,8 +199,7 @@ public class SearchService {
         String region = text(source, "region");
         return new SearchHit(hit.id(), text(source, "type"), title, region, labels.region(region),
                 source.hasNonNull("year") ? source.get("year").asInt() : null, text(source, "status"),
-                text(source, "date"), titleMarks != null && !titleMarks.isEmpty() && snippets.isEmpty()
-                        ? titleMarks.getFirst() : String.join(" … ", snippets),
+                text(source, "date"), String.join(" … ", snippets),
                 snippets, text(source, "link"), text(source, "roadmapId"), text(source, "itemNumber"),
                 hit.score() == null ? 0 : hit.score());
     }

@@ -45,6 +45,33 @@ final class UserQuery {
         return String.join(" ", segments);
     }
 
+    /** The query with each word that has relatives widened to them: {@code (наставник | наставничество)}. */
+    String strictWith(java.util.Map<String, List<String>> relatives) {
+        List<String> widened = new ArrayList<>(segments.size());
+        for (String segment : segments) {
+            List<String> family = relatives.get(segment);
+            widened.add(family == null || family.isEmpty() ? segment
+                    : "(" + segment + " | " + String.join(" | ", family) + ")");
+        }
+        return String.join(" ", widened);
+    }
+
+    /** Plain words as typed (not excluded, not in a phrase). */
+    List<String> plainWords() {
+        return segments.stream().filter(UserQuery::isPlainWord).toList();
+    }
+
+    /** What the user excluded ({@code -word}, {@code -"phrase"}), as one OR query; empty if nothing. */
+    String exclusions() {
+        List<String> excluded = new ArrayList<>();
+        for (String segment : segments) {
+            if (segment.length() > 1 && segment.startsWith("-") && WORD.matcher(segment).find()) {
+                excluded.add(segment.substring(1));
+            }
+        }
+        return String.join(" | ", excluded);
+    }
+
     /** The same query with fuzzy plain words, e.g. {@code наставнечество~2 -вебинар}. */
     String typoTolerant() {
         List<String> fuzzy = new ArrayList<>(segments.size());

@@ -1,10 +1,13 @@
 package ru.school500.searchservice.indexing.feed;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -27,14 +30,17 @@ class FeedClient {
 
     private final RestClient http;
 
-    FeedClient(RestClient.Builder builder, ClientRegistrationRepository registrations,
+    FeedClient(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientService authorizedClients, FeedProperties properties) {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
         var tokens = new OAuth2ClientHttpRequestInterceptor(manager);
         tokens.setClientRegistrationIdResolver(request -> properties.clientRegistration());
         tokens.setPrincipalResolver(request -> new AnonymousAuthenticationToken("search-indexer",
                 properties.clientRegistration(), AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        this.http = builder.requestInterceptor(tokens).build();
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build());
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        this.http = RestClient.builder().requestFactory(requests).requestInterceptor(tokens).build();
     }
 
     FeedPage fetch(URI source, long after, int limit) {

@@ -1,0 +1,50 @@
+package ru.school500.searchservice.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UserQueryTest {
+
+    @Test
+    void orAndИлиBecomeThePipeOperatorOutsidePhrases() {
+        UserQuery query = UserQuery.parse("медиация OR наставничество ИЛИ \"школа OR класс\"");
+
+        assertThat(query.strict()).isEqualTo("медиация | наставничество | \"школа OR класс\"");
+    }
+
+    @Test
+    void typoTolerantVariantMakesLongPlainWordsFuzzyOnly() {
+        UserQuery query = UserQuery.parse("наставнечество молодых -вебинар \"точная фраза\" рос");
+
+        assertThat(query.typoTolerant()).isEqualTo("наставнечество~2 молодых~1 -вебинар \"точная фраза\" рос");
+    }
+
+    @Test
+    void positiveTextLeavesOutExclusionsAndOperators() {
+        assertThat(UserQuery.parse("медиация | \"школьная служба\" -конфликт").positiveText())
+                .isEqualTo("медиация школьная служба");
+    }
+
+    @Test
+    void punctuationAndOperatorsAloneHaveNoTerms() {
+        assertThat(UserQuery.parse("\"\" - | *** ~").hasNoTerms()).isTrue();
+        assertThat(UserQuery.parse("  ").hasNoTerms()).isTrue();
+        assertThat(UserQuery.parse("ё").hasNoTerms()).isFalse();
+    }
+
+    @Test
+    void anUnclosedQuoteStaysOneSegment() {
+        assertThat(UserQuery.parse("\"наставничество молодых").strict()).isEqualTo("\"наставничество молодых");
+    }
+
+    @Test
+    void wordsWithRelativesAreWidenedAndExclusionsCollected() {
+        UserQuery query = UserQuery.parse("наставникам молодых -вебинар -\"онлайн курс\"");
+
+        assertThat(query.strictWith(java.util.Map.of("наставникам", java.util.List.of("наставничество"))))
+                .isEqualTo("(наставникам | наставничество) молодых -вебинар -\"онлайн курс\"");
+        assertThat(query.plainWords()).containsExactly("наставникам", "молодых");
+        assertThat(query.exclusions()).isEqualTo("вебинар | \"онлайн курс\"");
+    }
+}
