@@ -1,0 +1,163 @@
+package ru.school500.searchservice.comparison;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Cross-region comparison settings: the coverage rubric a roadmap is scored on. Without any
+ * {@code platform.comparison.rubric.criteria} the {@link Rubric#DEFAULT_CRITERIA default rubric} applies
+ * (6 points, documented in {@code comparison/README.md} next to the taxonomy); without zones the
+ * {@link Rubric#DEFAULT_ZONES default zones}.
+ */
+@Validated
+@ConfigurationProperties("platform.comparison")
+public record ComparisonProperties(@Valid Rubric rubric) {
+
+    public ComparisonProperties {
+        rubric = rubric == null ? new Rubric(null, null) : rubric;
+    }
+
+    /**
+     * @param criteria scored in this order; points add up to the maximum
+     * @param zones    points needed for the green and yellow zones; fewer is red
+     */
+    public record Rubric(List<@Valid Criterion> criteria, @Valid Zones zones) {
+
+        /**
+         * Six points, one each: monitoring and diagnostics; professional development or mentoring; curatorship and
+         * methodological support; parents and local community; at least 80 % of items with a dated deadline; at
+         * least 80 % of items with a completion indicator.
+         */
+        public static final List<Criterion> DEFAULT_CRITERIA = List.of(
+                Criterion.categories("MONITORING", "Мониторинг и диагностика", Match.ALL, "MONITORING"),
+                Criterion.categories("PROFESSIONAL_GROWTH", "Профессиональное развитие педагогов или наставничество",
+                        Match.ANY, "PROFESSIONAL_DEVELOPMENT", "MENTORING"),
+                Criterion.categories("METHODICAL_SUPPORT", "Кураторство и методическое сопровождение школ", Match.ALL,
+                        "CURATORSHIP"),
+                Criterion.categories("PARENTS_COMMUNITY", "Работа с родителями и местным сообществом", Match.ALL,
+                        "PARENTS_COMMUNITY"),
+                new Criterion("DATED_DEADLINES", "Сроки мероприятий заданы датами", 1, Kind.SHARE_WITH_PERIODS,
+                        new Parameters(null, null, null, 0.8, null, null)),
+                new Criterion("INDICATORS", "Показатели реализации указаны", 1, Kind.SHARE_WITH_INDICATOR,
+                        new Parameters(null, null, null, 0.8, null, null)));
+
+        /** 5–6 points green, 3–4 yellow, 0–2 red. */
+        public static final Zones DEFAULT_ZONES = new Zones(5, 3);
+
+        public Rubric {
+            criteria = criteria == null || criteria.isEmpty() ? DEFAULT_CRITERIA : List.copyOf(criteria);
+            zones = zones == null ? DEFAULT_ZONES : zones;
+            Set<String> codes = new HashSet<>();
+            for (Criterion criterion : criteria) {
+                if (!codes.add(criterion.code())) {
+                    throw new IllegalArgumentException("duplicate rubric criterion " + criterion.code());
+                }
+            }
+            int max = criteria.stream().mapToInt(Criterion::points).sum();
+            if (zones.green() > max || zones.yellow() > zones.green()) {
+                throw new IllegalArgumentException("rubric zones need yellow ≤ green ≤ " + max + " (the maximum), were "
+                        + "green " + zones.green() + ", yellow " + zones.yellow());
+            }
+        }
+
+        public int maxPoints() {
+            return criteria.stream().mapToInt(Criterion::points).sum();
+        }
+    }
+
+    /**
+     * @param code       stable identifier, also in exports
+     * @param title      Russian, shown to analysts
+     * @param points     awarded when met (1 when absent)
+     * @param kind       what is checked
+     * @param parameters what the kind needs (see {@link Kind})
+     */
+    public record Criterion(@NotBlank String code, @NotBlank String title, @Min(0) Integer points,
+            @NotNull Kind kind, @Valid Parameters parameters) {
+
+        public Criterion {
+            points = points == null ? 1 : points;
+            parameters = parameters == null ? new Parameters(null, null, null, null, null, null) : parameters;
+            if (kind != null) {
+                parameters.check(code, kind);
+            }
+        }
+
+        static Criterion categories(String code, String title, Match match, String... categories) {
+            return new Criterion(code, title, 1, Kind.CATEGORIES_COVERED,
+                    new Parameters(List.of(categories), match, 1, null, null, null));
+        }
+    }
+
+    /** What a criterion checks on one roadmap. */
+    public enum Kind {
+        /** {@code categories} each ({@code match: ALL}) or one of them ({@code ANY}) have at least {@code minItems} items */
+        CATEGORIES_COVERED,
+        /** the share of items with at least one dated period is at least {@code threshold} */
+        SHARE_WITH_PERIODS,
+        /** the share of items with a completion indicator is at least {@code threshold} */
+        SHARE_WITH_INDICATOR,
+        /** the share of items with at least one executor is at least {@code threshold} */
+        SHARE_WITH_EXECUTORS,
+        /** items name executors of at least {@code minTypes} distinct types and of every type in {@code types} */
+        EXECUTOR_TYPES
+    }
+
+    public enum Match {
+        ALL, ANY
+    }
+
+    /**
+     * Criterion parameters; each kind reads its own and ignores the rest.
+     *
+     * @param categories category codes (CATEGORIES_COVERED)
+     * @param match      ALL (default) or ANY of the categories (CATEGORIES_COVERED)
+     * @param minItems   items a category needs, 1 when absent (CATEGORIES_COVERED)
+     * @param threshold  share from 0 to 1 (SHARE_WITH_*)
+     * @param minTypes   distinct executor types needed (EXECUTOR_TYPES)
+     * @param types      executor types that must all appear (EXECUTOR_TYPES)
+     */
+    public record Parameters(List<String> categories, Match match, @Min(1) Integer minItems, Double threshold,
+            @Min(1) Integer minTypes, List<String> types) {
+
+        public Parameters {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            types = types == null ? List.of() : List.copyOf(types);
+            match = match == null ? Match.ALL : match;
+            minItems = minItems == null ? 1 : minItems;
+        }
+
+        private void check(String code, Kind kind) {
+            switch (kind) {
+                case CATEGORIES_COVERED -> require(!categories.isEmpty(), code + ": list the categories to cover");
+                case SHARE_WITH_PERIODS, SHARE_WITH_INDICATOR, SHARE_WITH_EXECUTORS -> require(
+                        threshold != null && threshold > 0 && threshold <= 1,
+                        code + ": threshold must be a share above 0 and at most 1");
+                case EXECUTOR_TYPES -> require(minTypes != null || !types.isEmpty(),
+                        code + ": give minTypes or types");
+            }
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException("rubric criterion " + message);
+            }
+        }
+    }
+
+    /**
+     * @param green  least points for the green zone
+     * @param yellow least points for the yellow zone; below it the zone is red
+     */
+    public record Zones(@Min(0) int green, @Min(0) int yellow) {
+    }
+}
