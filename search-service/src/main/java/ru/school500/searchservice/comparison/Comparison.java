@@ -1,0 +1,32 @@
+package ru.school500.searchservice.comparison;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything a federal analyst sees for a set of roadmaps put side by side; the XLSX export writes one sheet per
+ * part ({@link ComparisonWorkbook}).
+ *
+ * @param roadmaps        the compared roadmaps, in column order
+ * @param taxonomyVersion version of the category rules the items were classified with
+ * @param overdue         carries the date it was computed for
+ * @param similar         computed outside (more_like_this), passed through
+ */
+public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, CategoryMatrix categories,
+        ExecutorTypes executors, Timeline timeline, Overdue overdue, List<SimilarPair> similar,
+        List<CoverageScore> coverage) {
+
+    public Comparison {
+        roadmaps = List.copyOf(roadmaps);
+        similar = similar == null ? List.of() : List.copyOf(similar);
+        coverage = List.copyOf(coverage);
+    }
+
+    /** Computes every view from classified items; {@code overdueOn} is usually today. */
+    public static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
+            List<ComparedItem> items, LocalDate overdueOn, List<SimilarPair> similar) {
+        return new Comparison(roadmaps, taxonomy.version(), CategoryMatrix.of(taxonomy.categories(), roadmaps, items),
+                ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), Overdue.on(overdueOn, roadmaps, items),
+                similar, rubric.score(taxonomy.categories(), roadmaps, items));
+    }
+}
