@@ -100,7 +100,7 @@ public record ComparisonProperties(@Valid Rubric rubric) {
 
     /** What a criterion checks on one roadmap. */
     public enum Kind {
-        /** {@code categories} each ({@code match: ALL}) or one of them ({@code ANY}) have at least {@code minItems} items */
+        /** {@code categories} all ({@code match: ALL}) or any ({@code ANY}) have {@code minItems} items or more */
         CATEGORIES_COVERED,
         /** the share of items with at least one dated period is at least {@code threshold} */
         SHARE_WITH_PERIODS,

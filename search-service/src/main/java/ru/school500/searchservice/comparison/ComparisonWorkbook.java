@@ -114,7 +114,8 @@ public final class ComparisonWorkbook {
 
         private void roadmaps() {
             Sheet sheet = sheet(ROADMAPS, 0, 1, List.of("Регион", "Код региона", "Дорожная карта", "Год", "Уровень",
-                    "Статус", "Мероприятий", "С датами", "Оценка, баллы", "Зона"), 28, 10, 50, 8, 16, 14, 13, 11, 12, 12);
+                    "Статус", "Мероприятий", "С датами", "Оценка, баллы", "Зона"),
+                    28, 10, 50, 8, 16, 14, 13, 11, 12, 12);
             Map<String, Integer> totals = new HashMap<>();
             comparison.categories().totals().forEach(cell -> totals.put(cell.roadmapId(), cell.count()));
             Map<String, Integer> dated = new HashMap<>();
@@ -139,8 +140,10 @@ public final class ComparisonWorkbook {
                 }
             }
             r++;
-            text(sheet.createRow(r++), 0, "Версия правил отнесения к категориям: " + comparison.taxonomyVersion(), text);
-            text(sheet.createRow(r), 0, "Просроченные мероприятия — на " + DAY.format(comparison.overdue().date()), text);
+            text(sheet.createRow(r++), 0, "Версия правил отнесения к категориям: " + comparison.taxonomyVersion(),
+                    text);
+            text(sheet.createRow(r), 0, "Просроченные мероприятия — на " + DAY.format(comparison.overdue().date()),
+                    text);
         }
 
         private void categories() {
@@ -376,8 +379,9 @@ public final class ComparisonWorkbook {
             for (ComparedRoadmap roadmap : roadmaps) {
                 position++;
                 String label = plain.get(roadmap.id());
-                if (uses.get(label) > 1 && roadmap.title() != null && !taken.contains(label + " — " + roadmap.title())) {
-                    label = label + " — " + roadmap.title();
+                String titled = label + " — " + roadmap.title();
+                if (uses.get(label) > 1 && roadmap.title() != null && !taken.contains(titled)) {
+                    label = titled;
                 }
                 if (!taken.add(label)) {
                     label = label + " (" + position + ")";

@@ -69,7 +69,8 @@ class ComparisonWorkbookTest {
             assertThat(texts(sheet.getRow(1))).containsExactly("Иркутская область", "38", IRKUTSK.title(), "2021",
                     "региональная", "утверждена", "3", "3", "3 из 6", "жёлтая");
             assertThat(texts(sheet.getRow(2))).startsWith("Кировская область", "43");
-            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Просроченные мероприятия — на 01.12.2022");
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue())
+                    .isEqualTo("Просроченные мероприятия — на 01.12.2022");
         }
     }
 
@@ -87,8 +88,8 @@ class ComparisonWorkbookTest {
             Row unclassified = row(sheet, CategoryMatrix.UNCLASSIFIED);
             assertThat(texts(unclassified)).containsExactly(CategoryMatrix.UNCLASSIFIED,
                     "Не отнесены ни к одной категории", "0", "", "1", "2.6");
-            assertThat(texts(sheet.getRow(sheet.getLastRowNum()))).containsExactly("", "Всего мероприятий", "3", "", "3",
-                    "");
+            assertThat(texts(sheet.getRow(sheet.getLastRowNum())))
+                    .containsExactly("", "Всего мероприятий", "3", "", "3", "");
         }
     }
 
@@ -101,11 +102,13 @@ class ComparisonWorkbookTest {
 
             Sheet months = workbook.getSheet("Помесячно");
             assertThat(months.getRow(1).getCell(0).getStringCellValue()).isEqualTo("январь 2021");
-            assertThat(texts(row(months, "ноябрь 2021"))).containsExactly("ноябрь 2021", "3", "1.15, 2.7, 2.8", "0", "");
+            assertThat(texts(row(months, "ноябрь 2021")))
+                    .containsExactly("ноябрь 2021", "3", "1.15, 2.7, 2.8", "0", "");
             assertThat(texts(row(months, "Без дат"))).containsExactly("Без дат", "0", "", "1", "2.6");
 
             Sheet overdue = workbook.getSheet("Просроченные");
-            assertThat(overdue.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Просроченные мероприятия на 01.12.2022");
+            assertThat(overdue.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Просроченные мероприятия на 01.12.2022");
             assertThat(texts(overdue.getRow(2))).startsWith("Иркутская область, 2021", "1.15");
             assertThat(overdue.getRow(2).getCell(4).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(day("2021-12-31"));

@@ -61,7 +61,8 @@ class CoverageRubricTest {
         assertThat(score.zone()).isEqualTo(Zone.GREEN);
         assertThat(score.reasons()).allSatisfy(reason -> assertThat(reason.met()).isTrue());
         assertThat(score.reasons().getFirst().text())
-                .isEqualTo("Выполнено: «Мониторинг и диагностика» — 1 мероприятие (1.15); нужно не менее 1 мероприятия.");
+                .isEqualTo("Выполнено: «Мониторинг и диагностика» — 1 мероприятие (1.15); "
+                        + "нужно не менее 1 мероприятия.");
     }
 
     @Test
@@ -128,7 +129,8 @@ class CoverageRubricTest {
 
         assertThat(score.points()).isZero();
         assertThat(score.zone()).isEqualTo(Zone.RED);
-        assertThat(score.reasons().get(4).text()).isEqualTo("Не выполнено: в дорожной карте нет мероприятий; порог 80 %.");
+        assertThat(score.reasons().get(4).text())
+                .isEqualTo("Не выполнено: в дорожной карте нет мероприятий; порог 80 %.");
     }
 
     @Test
