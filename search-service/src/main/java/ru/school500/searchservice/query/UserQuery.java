@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class UserQuery {
 
-    private static final Pattern SEGMENT = Pattern.compile("\"[^\"]*\"?|\\S+");
+    private static final Pattern SEGMENT = Pattern.compile("-?\"[^\"]*\"?|\\S+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int FUZZY_MIN_LENGTH = 5;
     private static final int TWO_EDITS_MIN_LENGTH = 8;

@@ -1,0 +1,216 @@
+package ru.school500.searchservice.comparison;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import tools.jackson.databind.JsonNode;
+
+import ru.school500.searchservice.elasticsearch.ElasticsearchGuard;
+import ru.school500.searchservice.indexing.IndexKind;
+import ru.school500.searchservice.indexing.IndexNames;
+import ru.school500.searchservice.query.Labels;
+import ru.school500.searchservice.security.CurrentUser;
+import ru.school500.searchservice.visibility.Readers;
+import ru.school500.searchservice.web.Problems;
+
+/**
+ * Puts roadmaps side by side from the search index alone: one request for the roadmaps, one for all their
+ * items with the taxonomy's rules as named queries, one for the overrides and one multi-search for similar
+ * items, whatever the number of roadmaps (no call per item or per region).
+ */
+@Service
+public class ComparisonService {
+
+    static final int MAX_ROADMAPS = 100;
+    static final int MAX_ITEMS = 10_000;
+    /** Similar items cost one more_like_this query per item: beyond this many items they are not computed. */
+    static final int MAX_ITEMS_FOR_SIMILARITY = 1_500;
+
+    private final ElasticsearchClient client;
+    private final ElasticsearchGuard guard;
+    private final IndexNames names;
+    private final Labels labels;
+    private final Taxonomy taxonomy;
+    private final CoverageRubric rubric;
+    private final ClassificationOverrides overrides;
+    private final SimilarItems similarItems;
+
+    ComparisonService(ElasticsearchClient client, ElasticsearchGuard guard, IndexNames names, Labels labels,
+            Taxonomy taxonomy, CoverageRubric rubric, ClassificationOverrides overrides, SimilarItems similarItems) {
+        this.client = client;
+        this.guard = guard;
+        this.names = names;
+        this.labels = labels;
+        this.taxonomy = taxonomy;
+        this.rubric = rubric;
+        this.overrides = overrides;
+        this.similarItems = similarItems;
+    }
+
+    public Comparison compare(List<String> roadmapIds, LocalDate overdueOn, CurrentUser user) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(roadmapIds));
+        List<ComparedRoadmap> roadmaps = permittedRoadmaps(ids, user);
+        List<ComparedItem> items = classifiedItems(ids);
+        List<SimilarPair> similar = items.size() <= MAX_ITEMS_FOR_SIMILARITY
+                ? guard.call(() -> similarItems.across(roadmaps, items)) : List.of();
+        return Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, similar);
+    }
+
+    private List<ComparedRoadmap> permittedRoadmaps(List<String> ids, CurrentUser user) {
+        SearchResponse<JsonNode> found = guard.call(() -> client.search(s -> s
+                .index(names.alias(IndexKind.ROADMAPS)).size(ids.size())
+                .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(ids)))
+                        .filter(f -> f.term(t -> t.field("kind").value("ROADMAP")))
+                        .filter(f -> f.term(t -> t.field("deleted").value(false))))), JsonNode.class));
+        Map<String, JsonNode> byId = new HashMap<>();
+        found.hits().hits().forEach(hit -> byId.put(hit.id(), hit.source()));
+        Set<String> tokens = Set.copyOf(Readers.of(user));
+        List<ComparedRoadmap> roadmaps = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode roadmap = byId.get(id);
+            if (roadmap == null) {
+                throw Problems.notFound("Дорожная карта " + id + " не найдена.");
+            }
+            boolean visible = false;
+            for (JsonNode reader : roadmap.path("readers")) {
+                visible |= tokens.contains(reader.asString());
+            }
+            String region = roadmap.path("region").asString(null);
+            if (!visible) {
+                throw Problems.forbidden("Дорожную карту региона «" + labels.region(region) + "» нельзя сравнивать: "
+                        + "доступны утверждённые дорожные карты всех регионов и черновики только своего региона.");
+            }
+            roadmaps.add(new ComparedRoadmap(id, region, labels.region(region), roadmap.path("title").asString(null),
+                    roadmap.hasNonNull("year") ? roadmap.get("year").asInt() : null,
+                    roadmap.path("status").asString(null), roadmap.path("level").asString(null)));
+        }
+        return roadmaps;
+    }
+
+    private List<ComparedItem> classifiedItems(List<String> roadmapIds) {
+        List<FieldValue> ids = roadmapIds.stream().map(FieldValue::of).toList();
+        SearchResponse<JsonNode> response = guard.call(() -> client.search(s -> s
+                .index(names.alias(IndexKind.ROADMAPS)).size(MAX_ITEMS).trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes("id", "roadmapId", "region", "year", "level", "itemNumber",
+                        "task", "details")))
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("kind").value("ROADMAP_ITEM")))
+                        .filter(f -> f.terms(t -> t.field("roadmapId").terms(v -> v.value(ids))))
+                        .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                        .should(ItemClassifier.namedRules(taxonomy))))
+                .sort(o -> o.field(f -> f.field("roadmapId").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc))), JsonNode.class));
+        if (response.hits().total() != null && response.hits().total().value() > MAX_ITEMS) {
+            throw Problems.badRequest("Слишком много мероприятий для одного сравнения (больше " + MAX_ITEMS
+                    + "): выберите меньше дорожных карт.");
+        }
+        List<Hit<JsonNode>> hits = response.hits().hits();
+        Map<String, ClassificationOverrides.Override> byKey = guard.call(() -> overrides.forRegions(hits.stream()
+                .map(hit -> hit.source().path("region").asString(null)).filter(r -> r != null).distinct().toList()));
+        List<ComparedItem> items = new ArrayList<>(hits.size());
+        for (Hit<JsonNode> hit : hits) {
+            items.add(item(hit, byKey));
+        }
+        return items;
+    }
+
+    private static ComparedItem item(Hit<JsonNode> hit, Map<String, ClassificationOverrides.Override> overrides) {
+        JsonNode source = hit.source();
+        JsonNode details = source.path("details");
+        List<ComparedItem.Evidence> evidence = new ArrayList<>();
+        Set<String> categories = new LinkedHashSet<>();
+        ClassificationOverrides.Override override = overrides.get(ClassificationOverrides.key(source));
+        if (override != null) {
+            for (String category : override.categories()) {
+                categories.add(category);
+                evidence.add(new ComparedItem.Evidence(category, override.updatedBy(), "override"));
+            }
+        } else {
+            for (String matched : hit.matchedQueries()) {
+                ComparedItem.Evidence rule = ItemClassifier.evidence(matched);
+                categories.add(rule.category());
+                evidence.add(rule);
+            }
+        }
+        JsonNode deadline = details.path("deadline");
+        List<ComparedItem.Period> periods = new ArrayList<>();
+        for (JsonNode period : deadline.path("periods")) {
+            periods.add(new ComparedItem.Period(date(period.path("start")), date(period.path("end"))));
+        }
+        List<ComparedItem.Executor> executors = new ArrayList<>();
+        for (JsonNode executor : details.path("executors")) {
+            executors.add(new ComparedItem.Executor(executor.path("fullName").asString(null),
+                    executor.path("shortName").asString(null), executor.path("type").asString("OTHER")));
+        }
+        List<ComparedItem.Progress> progress = new ArrayList<>();
+        for (JsonNode report : details.path("progress")) {
+            progress.add(new ComparedItem.Progress(date(report.path("stage")), report.path("status").asString(null)));
+        }
+        return new ComparedItem(hit.id(), source.path("roadmapId").asString(), source.path("region").asString(null),
+                source.path("itemNumber").asString(null), details.path("sectionTitle").asString(null),
+                source.path("task").asString(null), deadline.path("text").asString(null),
+                deadline.path("kind").asString(null), periods, executors, details.path("indicatorText").asString(null),
+                progress, List.copyOf(categories), evidence);
+    }
+
+    private static LocalDate date(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode() || value.asString().isBlank()) {
+            return null;
+        }
+        return LocalDate.parse(value.asString().substring(0, 10));
+    }
+
+
+    /** Sets an item's categories by hand: federal analysts anywhere, regional operators in their region. */
+    public ClassificationOverrides.Override override(String itemId, List<String> categories, String comment,
+            CurrentUser user) {
+        JsonNode item = permittedItem(itemId, user);
+        List<String> unknown = categories.stream().filter(code -> taxonomy.category(code).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw Problems.invalidFields(Map.of("categories", "Неизвестные категории: " + String.join(", ", unknown)));
+        }
+        return guard.call(() -> overrides.save(item, List.copyOf(new LinkedHashSet<>(categories)), comment,
+                user.username()));
+    }
+
+    public void removeOverride(String itemId, CurrentUser user) {
+        JsonNode item = permittedItem(itemId, user);
+        if (!guard.call(() -> overrides.remove(item))) {
+            throw Problems.notFound("Для мероприятия " + itemId + " нет ручной классификации.");
+        }
+    }
+
+    private JsonNode permittedItem(String itemId, CurrentUser user) {
+        SearchResponse<JsonNode> found = guard.call(() -> client.search(s -> s
+                .index(names.alias(IndexKind.ROADMAPS)).size(1)
+                .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(itemId)))
+                        .filter(f -> f.term(t -> t.field("kind").value("ROADMAP_ITEM")))
+                        .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                        .filter(f -> f.terms(t -> t.field("readers").terms(v -> v.value(
+                                Readers.of(user).stream().map(FieldValue::of).toList())))))), JsonNode.class));
+        if (found.hits().hits().isEmpty()) {
+            throw Problems.notFound("Мероприятие " + itemId + " не найдено.");
+        }
+        JsonNode item = found.hits().hits().getFirst().source();
+        boolean federal = user.has(ru.school500.searchservice.security.Role.FEDERAL_ANALYST);
+        boolean ownRegionOperator = user.has(ru.school500.searchservice.security.Role.REGIONAL_OPERATOR)
+                && user.belongsTo(item.path("region").asString(null));
+        if (!federal && !ownRegionOperator) {
+            throw Problems.forbidden("Классификацию мероприятий региона меняют его региональный оператор "
+                    + "и федеральные аналитики.");
+        }
+        return item;
+    }
+}

@@ -1,0 +1,264 @@
+package ru.school500.searchservice.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.school500.searchservice.security.Users;
+import ru.school500.searchservice.support.Changes;
+import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.SeedRoadmaps;
+
+/** The two real roadmaps (Irkutsk 2021, Kirov 2022) compared on a real Elasticsearch. */
+class ComparisonIT extends SearchIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ru.school500.searchservice.indexing.IndexNames names;
+
+    private String irkutsk;
+    private String kirov;
+
+    @BeforeEach
+    void seeds() throws Exception {
+        irkutsk = UUID.randomUUID().toString();
+        kirov = UUID.randomUUID().toString();
+        index(SeedRoadmaps.approved(SeedRoadmaps.IRKUTSK, "38", irkutsk, 1),
+                SeedRoadmaps.approved(SeedRoadmaps.KIROV, "43", kirov, 1));
+    }
+
+    @Test
+    void everySeedItemFallsInTheCategoriesAHumanReaderExpects() throws Exception {
+        JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
+        Map<String, List<String>> irkutskItems = categoriesByNumber(comparison, irkutsk);
+        Map<String, List<String>> kirovItems = categoriesByNumber(comparison, kirov);
+        assertThat(irkutskItems).hasSize(74);
+        assertThat(kirovItems).hasSize(31);
+
+        JsonNode expectations = JSON.readTree(Files.readString(Path.of("src/test/resources/comparison/seed-expectations.json")));
+        List<String> misses = new ArrayList<>();
+        check(expectations.path("irkutsk"), irkutskItems, "Иркутск", misses);
+        check(expectations.path("kirov"), kirovItems, "Киров", misses);
+        assertThat(misses).isEmpty();
+
+        for (String number : List.of("2.11", "2.12", "2.13", "2.14", "2.15")) {
+            assertThat(irkutskItems.get(number)).as("Иркутск %s", number).contains("NON_NATIVE_RUSSIAN");
+        }
+        for (String number : List.of("2.7", "2.8", "2.9", "2.10")) {
+            assertThat(irkutskItems.get(number)).as("Иркутск %s", number).contains("PARENTS_COMMUNITY");
+        }
+    }
+
+    @Test
+    void theMatrixListsItemNumbersAndTheOtherViewsAreFilled() throws Exception {
+        JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
+
+        JsonNode nonNative = row(comparison, "NON_NATIVE_RUSSIAN");
+        JsonNode irkutskCell = cell(nonNative, irkutsk);
+        assertThat(irkutskCell.path("itemNumbers").toString()).contains("2.11", "2.15");
+        assertThat(irkutskCell.path("count").asInt()).isEqualTo(irkutskCell.path("itemNumbers").size());
+        assertThat(comparison.path("executors").toString()).contains("MINISTRY", "REGIONAL_INSTITUTE");
+        assertThat(comparison.path("timeline").path("months").size()).isGreaterThan(6);
+        assertThat(comparison.path("coverage").size()).isEqualTo(2);
+        assertThat(comparison.at("/coverage/0/reasons").size()).isEqualTo(comparison.at("/coverage/0/max").asInt());
+        assertThat(comparison.path("taxonomyVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void overdueItemsOnADateAreThoseWhoseDeadlinePassedWithoutAReport() throws Exception {
+        JsonNode early = compareOn(Users.fedAnalyst(), "2021-01-01", irkutsk, kirov);
+        JsonNode late = compareOn(Users.fedAnalyst(), "2023-06-01", irkutsk, kirov);
+
+        assertThat(early.at("/overdue/date").asString()).isEqualTo("2021-01-01");
+        assertThat(count(early.path("overdue"))).isZero();
+        assertThat(count(late.path("overdue"))).isGreaterThan(50);
+    }
+
+    @Test
+    void similarItemsIncludeTheObviousPairsAcrossRegions() throws Exception {
+        JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
+        List<String> pairs = new ArrayList<>();
+        comparison.path("similar").forEach(pair -> pairs.add(pair.path("leftNumber").asString() + "↔"
+                + pair.path("rightNumber").asString()));
+        JsonNode expected = JSON.readTree(Files.readString(Path.of("src/test/resources/comparison/similar-pairs.json")));
+        int found = 0;
+        for (JsonNode pair : expected) {
+            if (pairs.contains(pair.path("irkutsk").asString() + "↔" + pair.path("kirov").asString())) {
+                found++;
+            }
+        }
+        assertThat(found).as("obvious pairs among %s", pairs).isGreaterThanOrEqualTo(3);
+        assertThat(comparison.at("/similar/0/leftTask").asString()).isNotBlank();
+        assertThat(comparison.at("/similar/0/rightTask").asString()).isNotBlank();
+    }
+
+    @Test
+    void anOverrideSurvivesAReimportOfTheSameOrder() throws Exception {
+        String itemId = itemId(kirov, "2.6");
+        mvc.perform(put("/api/comparison/classifications/" + itemId).with(Users.kirOperator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categories\":[\"BEST_PRACTICES\",\"NETWORKING\"],\"comment\":\"круглый стол\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/comparison/classifications/" + itemId).with(Users.irkOperator())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"categories\":[\"MONITORING\"]}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/comparison/classifications/" + itemId).with(Users.fedAnalyst())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"categories\":[\"NO_SUCH\"]}"))
+                .andExpect(status().isBadRequest());
+
+        String reimported = UUID.randomUUID().toString();
+        index(SeedRoadmaps.approved(SeedRoadmaps.KIROV, "43", reimported, 1));
+        JsonNode after = compare(Users.fedAnalyst(), reimported);
+        assertThat(categoriesByNumber(after, reimported).get("2.6")).containsExactly("BEST_PRACTICES", "NETWORKING");
+
+        mvc.perform(delete("/api/comparison/classifications/" + itemId).with(Users.kirOperator()))
+                .andExpect(status().isNoContent());
+        assertThat(categoriesByNumber(compare(Users.fedAnalyst(), reimported), reimported).get("2.6"))
+                .doesNotContain("NETWORKING");
+    }
+
+    @Test
+    void aRegionalUserComparesPublishedDataButNotAnotherRegionsDraft() throws Exception {
+        String irkutskDraft = UUID.randomUUID().toString();
+        index(Changes.roadmap(irkutskDraft).region("38").status("DRAFT")
+                .section("1.", "Раздел", Changes.Item.of("1.1", "Мониторинг")).change());
+
+        mvc.perform(get("/api/comparison").param("roadmap", kirov, irkutsk).with(Users.kirOperator()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/comparison").param("roadmap", kirov, irkutskDraft).with(Users.kirOperator()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/comparison").param("roadmap", irkutskDraft).with(Users.irkOperator()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/comparison").param("roadmap", irkutskDraft).with(Users.fedAnalyst()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/comparison").param("roadmap", kirov).with(Users.kirSchool1()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/comparison").param("roadmap", kirov)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/comparison").param("roadmap", UUID.randomUUID().toString()).with(Users.fedAnalyst()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/comparison").param("roadmap", "not-a-uuid").with(Users.fedAnalyst()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/comparison").with(Users.fedAnalyst())).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theExportIsAWorkbookWithOneSheetPerView() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/comparison/export").param("roadmap", irkutsk, kirov).with(Users.fedAnalyst()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(ComparisonWorkbook.CONTENT_TYPE))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            var categories = workbook.getSheet(ComparisonWorkbook.CATEGORIES);
+            assertThat(categories).isNotNull();
+            StringBuilder text = new StringBuilder();
+            categories.forEach(row -> row.forEach(cell -> text.append(cell.toString()).append(' ')));
+            assertThat(text).contains("Обучающиеся с неродным русским языком", "2.11");
+            assertThat(workbook.getSheet(ComparisonWorkbook.COVERAGE).getPhysicalNumberOfRows()).isGreaterThan(2);
+        }
+    }
+
+    private void check(JsonNode expected, Map<String, List<String>> actual, String region, List<String> misses) {
+        expected.properties().forEach(entry -> {
+            List<String> categories = actual.getOrDefault(entry.getKey(), List.of());
+            entry.getValue().path("includes").forEach(c -> {
+                if (!categories.contains(c.asString())) {
+                    misses.add(region + " " + entry.getKey() + " lacks " + c.asString() + " " + categories);
+                }
+            });
+            entry.getValue().path("excludes").forEach(c -> {
+                if (categories.contains(c.asString())) {
+                    misses.add(region + " " + entry.getKey() + " wrongly in " + c.asString());
+                }
+            });
+        });
+    }
+
+    private JsonNode compare(RequestPostProcessor user, String... roadmaps) throws Exception {
+        return compareOn(user, null, roadmaps);
+    }
+
+    private JsonNode compareOn(RequestPostProcessor user, String date, String... roadmaps) throws Exception {
+        var request = get("/api/comparison").param("roadmap", roadmaps).with(user);
+        if (date != null) {
+            request.param("date", date);
+        }
+        return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> categoriesByNumber(JsonNode comparison, String roadmap) {
+        Map<String, List<String>> byNumber = new HashMap<>();
+        for (JsonNode row : comparison.at("/categories/rows")) {
+            JsonNode cell = cell(row, roadmap);
+            for (JsonNode number : cell.path("itemNumbers")) {
+                byNumber.computeIfAbsent(number.asString(), n -> new ArrayList<>());
+                if (!"UNCLASSIFIED".equals(row.path("code").asString())) {
+                    byNumber.get(number.asString()).add(row.path("code").asString());
+                }
+            }
+        }
+        return byNumber;
+    }
+
+    private String itemId(String roadmap, String number) throws Exception {
+        var hits = client.search(r -> r.index(names.alias(ru.school500.searchservice.indexing.IndexKind.ROADMAPS))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("roadmapId").value(roadmap)))
+                        .filter(f -> f.term(t -> t.field("itemNumber").value(number))))), JsonNode.class).hits().hits();
+        assertThat(hits).hasSize(1);
+        return hits.getFirst().id();
+    }
+
+    private static JsonNode row(JsonNode comparison, String code) {
+        for (JsonNode row : comparison.at("/categories/rows")) {
+            if (row.path("code").asString().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + code);
+    }
+
+    private static JsonNode cell(JsonNode row, String roadmap) {
+        for (JsonNode cell : row.path("cells")) {
+            if (cell.path("roadmapId").asString().equals(roadmap)) {
+                return cell;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static int count(JsonNode overdue) {
+        int total = 0;
+        for (JsonNode roadmap : overdue.path("roadmaps")) {
+            total += roadmap.path("items").size();
+        }
+        return total;
+    }
+}
