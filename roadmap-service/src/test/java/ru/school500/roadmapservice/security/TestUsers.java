@@ -24,13 +24,14 @@ public final class TestUsers {
     private TestUsers() {
     }
 
-    /** A bearer-token request post-processor for the named demo user. */
+    /** A bearer-token request post-processor for the named demo user; its token value is "token-of-" + name. */
     public static RequestPostProcessor user(String name) {
         Map<String, Object> claims = CLAIMS.get(name);
         if (claims == null) {
             throw new IllegalArgumentException("no test user " + name);
         }
         return jwt().jwt(token -> {
+            token.tokenValue("token-of-" + name);
             token.claims(all -> all.putAll(claims));
             token.claim("iss", "http://127.0.0.1:8180/realms/school500");
             token.claim("aud", "school500-api");

@@ -2,6 +2,10 @@ package ru.school500.roadmapservice.roadmap.importer;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +38,14 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.ResultActions;
 
+import ru.school500.roadmapservice.roadmap.RoadmapLevel;
+import ru.school500.roadmapservice.roadmap.RoadmapStatus;
+import ru.school500.roadmapservice.roadmap.RoadmapView;
+
 /**
  * {@code POST /api/roadmaps/import} with the service's real security configuration and Keycloak-shaped
- * tokens: who may import where, the dry-run preview, and a Russian problem+json 4xx for every bad file.
+ * tokens: who may import where, the dry-run preview, a Russian problem+json 4xx for every bad file, and the
+ * hand-over of a saved import to {@link OrderImport} (stored for real in {@code OrderImportIT}).
  */
 @WebMvcTest(controllers = ImportController.class)
 @Import({RoadmapImporter.class, ImportControllerTest.Config.class})
@@ -53,6 +63,9 @@ class ImportControllerTest {
 
     @MockitoBean
     JwtDecoder jwtDecoder;
+
+    @MockitoBean
+    OrderImport orders;
 
     /** A token like Keycloak's: realm roles in {@code realm_access.roles}, the {@code region} claim. */
     static RequestPostProcessor user(String username, String region, String... roles) {
@@ -113,12 +126,30 @@ class ImportControllerTest {
     }
 
     @Test
-    void importWithoutDryRunIsNotAvailableYetAndStoresNothing() throws Exception {
+    void importWithoutDryRunSavesThroughOrderImportAndAnswers201WithLocation() throws Exception {
+        UUID id = UUID.randomUUID();
+        RoadmapView roadmap = new RoadmapView(id, "43", null, RoadmapLevel.REGIONAL, "Дорожная карта", 2022, null,
+                null, RoadmapStatus.DRAFT, 1, null, null, 0, null, List.of(), List.of(), List.of(), "kir-operator",
+                null, "kir-operator", null, null, null);
+        when(orders.save(any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
+                .thenReturn(new ImportedRoadmap(roadmap, List.of(), new ImportedRoadmap.SourceFile(UUID.randomUUID(),
+                        1, "ab")));
         mvc.perform(multipart("/api/roadmaps/import")
                         .file(new MockMultipartFile("file", "order.txt", "text/plain", Fixtures.order(Fixtures.KIROV)))
                         .with(KIROV_OPERATOR))
-                .andExpect(status().isNotImplemented())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/roadmaps/" + id))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.roadmap.status").value("DRAFT"));
+    }
+
+    @Test
+    void importWithoutDryRunByTheMinistryNeverReachesTheStore() throws Exception {
+        mvc.perform(multipart("/api/roadmaps/import")
+                        .file(new MockMultipartFile("file", "order.txt", "text/plain", Fixtures.order(Fixtures.KIROV)))
+                        .with(user("kir-ministry", "43", "regional-ministry")))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(orders);
     }
 
     @Test
