@@ -53,8 +53,8 @@ public class IndexAdmin {
         this.schemas = schemas;
     }
 
-    /** Creates whatever index or alias is missing; cheap once everything exists. */
-    public void ensureIndices() throws IOException {
+    /** Creates whatever index or alias is missing; cheap once everything exists. One caller at a time. */
+    public synchronized void ensureIndices() throws IOException {
         if (ready) {
             return;
         }
