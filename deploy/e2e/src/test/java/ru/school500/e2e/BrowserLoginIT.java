@@ -2,8 +2,6 @@ package ru.school500.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,7 +31,7 @@ class BrowserLoginIT {
 
     @Test
     void loginFormLeadsBackWithASessionThatCallsTheApi() throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        LoopbackCookies cookies = new LoopbackCookies();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
 

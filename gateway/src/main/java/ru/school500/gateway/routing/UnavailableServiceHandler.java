@@ -45,7 +45,11 @@ class UnavailableServiceHandler implements WebExceptionHandler {
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // the circuit breaker filter reports an open circuit and a time-out with Spring Cloud Gateway's
+            // own exceptions, which are no ResponseStatusException and carry no cause
             if (cause instanceof CallNotPermittedException || cause instanceof TimeoutException
+                    || cause instanceof org.springframework.cloud.gateway.support.ServiceUnavailableException
+                    || cause instanceof org.springframework.cloud.gateway.support.TimeoutException
                     || cause instanceof ConnectException
                     || cause instanceof io.netty.channel.ConnectTimeoutException
                     || cause instanceof reactor.netty.http.client.PrematureCloseException) {

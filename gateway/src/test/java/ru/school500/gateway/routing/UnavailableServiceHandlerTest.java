@@ -15,6 +15,10 @@ class UnavailableServiceHandlerTest {
     void connectionRefusedTimeoutsAndGatewayTimeoutsMeanTheServiceIsUnavailable() {
         assertThat(UnavailableServiceHandler.isUnavailable(new ConnectException("refused"))).isTrue();
         assertThat(UnavailableServiceHandler.isUnavailable(
+                new org.springframework.cloud.gateway.support.ServiceUnavailableException())).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new org.springframework.cloud.gateway.support.TimeoutException("slow"))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
                 new IllegalStateException("wrapped", new TimeoutException("slow")))).isTrue();
         assertThat(UnavailableServiceHandler.isUnavailable(
                 new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT))).isTrue();
