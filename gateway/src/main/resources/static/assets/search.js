@@ -136,4 +136,8 @@
     run();
   });
   if (more) more.addEventListener('click', () => run(next));
+
+  // a search can be shared as a link: /registry?q=наставничество
+  const shared = new URLSearchParams(location.search).get('q');
+  if (shared) { input.value = shared; run(); }
 })();

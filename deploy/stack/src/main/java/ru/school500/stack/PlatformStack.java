@@ -84,6 +84,8 @@ public final class PlatformStack implements AutoCloseable {
     }
 
     private void startTogether(List<Component> components) {
+        // own threads: the common pool has a single worker on two cores and would start them one by one
+        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         List<CompletableFuture<Void>> starts = components.stream()
                 .map(component -> CompletableFuture.runAsync(() -> {
                     Log.info("starting " + component.name());
@@ -92,7 +94,7 @@ public final class PlatformStack implements AutoCloseable {
                         started.add(component);
                     }
                     Log.info(component.name() + " is ready");
-                }))
+                }, starters))
                 .toList();
         try {
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
@@ -101,6 +103,8 @@ public final class PlatformStack implements AutoCloseable {
                 throw cause;
             }
             throw e;
+        } finally {
+            starters.shutdown();
         }
     }
 
