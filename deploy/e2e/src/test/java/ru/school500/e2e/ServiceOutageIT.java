@@ -51,6 +51,29 @@ class ServiceOutageIT {
         assertThat(status).as("the route recovers once the service is back").isEqualTo(200);
     }
 
+    @Test
+    void aServiceThatHangsAnswers503ProblemInRussianWithinThreeSeconds() throws Exception {
+        ProcessHandle search = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("search-service.jar")).findFirst()
+                .orElseThrow();
+        signal("STOP", search);
+        try {
+            Instant start = Instant.now();
+            HttpResponse<String> response = Http.get(GatewayContractIT.GATEWAY + "/api/search?q=school", null);
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(Http.json(response).get("detail").asString()).contains("Повторите попытку");
+        } finally {
+            signal("CONT", search);
+        }
+    }
+
+    private static void signal(String name, ProcessHandle process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor()).isZero();
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

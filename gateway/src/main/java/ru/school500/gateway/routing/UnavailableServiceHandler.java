@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 class UnavailableServiceHandler implements WebExceptionHandler {
 
+    static final String TITLE = "Сервис временно недоступен";
+    static final String DETAIL = "Сервис не ответил вовремя. Повторите попытку через несколько секунд.";
+
     private final Problems problems;
 
     UnavailableServiceHandler(Problems problems) {
@@ -39,8 +42,7 @@ class UnavailableServiceHandler implements WebExceptionHandler {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "unknown" : route.getId();
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Сервис временно недоступен",
-                "Сервис не ответил вовремя. Повторите попытку через несколько секунд.", Map.of("route", service));
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, TITLE, DETAIL, Map.of("route", service));
     }
 
     static boolean isUnavailable(Throwable failure) {

@@ -48,7 +48,7 @@ public class ElasticsearchGuard {
             throw problem;
         }
         log.warn("Elasticsearch unavailable: {}", failure.toString());
-        throw Problems.unavailable("Поиск временно недоступен, повторите попытку через минуту.");
+        throw Problems.unavailable("Поиск временно недоступен, повторите попытку через несколько секунд.");
     }
 
     @FunctionalInterface
