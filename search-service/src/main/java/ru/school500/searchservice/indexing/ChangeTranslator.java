@@ -13,20 +13,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChangeTranslator {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChangeTranslator.class);
+
     public Translation translate(List<FeedChange> changes) {
         List<IndexedDoc> docs = new ArrayList<>();
         List<StaleItemSweep> sweeps = new ArrayList<>();
         for (FeedChange change : changes) {
-            switch (change.type()) {
-                case "ROADMAP" -> {
-                    docs.addAll(RoadmapDocuments.translate(change));
-                    sweeps.add(new StaleItemSweep(change.id(), change.version()));
+            try {
+                switch (change.type()) {
+                    case "ROADMAP" -> {
+                        docs.addAll(RoadmapDocuments.translate(change));
+                        sweeps.add(new StaleItemSweep(change.id(), change.version()));
+                    }
+                    case "DOCUMENT" -> docs.add(DocumentDocuments.translate(change));
+                    case "PRACTICE" -> docs.add(PracticeDocuments.translate(change));
+                    default -> {
+                        // a type this version does not index: skipped, the cursor still moves on
+                    }
                 }
-                case "DOCUMENT" -> docs.add(DocumentDocuments.translate(change));
-                case "PRACTICE" -> docs.add(PracticeDocuments.translate(change));
-                default -> {
-                    // a type this version does not index: skipped, the cursor still moves on
-                }
+            } catch (RuntimeException malformed) {
+                // one unreadable payload must not stop the feed for everything behind it: it is logged with its
+                // position for an operator, and the next version of the record will index it again
+                log.error("feed change {} at position {} ({} {}) cannot be indexed: {}", change.id(),
+                        change.position(), change.type(), change.version(), malformed.toString());
             }
         }
         return new Translation(docs, sweeps);

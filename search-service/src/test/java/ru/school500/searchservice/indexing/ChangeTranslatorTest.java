@@ -1,0 +1,48 @@
+package ru.school500.searchservice.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.school500.searchservice.support.Changes;
+
+class ChangeTranslatorTest {
+
+    private final ChangeTranslator translator = new ChangeTranslator();
+
+    @Test
+    void aRoadmapBecomesOneRecordPlusOneRecordPerItemAllAtTheRoadmapsVersion() {
+        ChangeTranslator.Translation translation = translator.translate(List.of(Changes.roadmap("r1").version(4)
+                .section("1.", "Организация", Changes.Item.of("1.1", "Мониторинг"), Changes.Item.of("1.2", "Вебинар"))
+                .change()));
+
+        assertThat(translation.docs()).hasSize(3).allMatch(doc -> doc.version() == 4);
+        assertThat(translation.docs().getFirst().source()).containsEntry("type", "ROADMAP")
+                .containsEntry("readers", List.of("public"));
+        assertThat(translation.docs().get(1).source()).containsEntry("itemNumber", "1.1")
+                .containsEntry("roadmapId", "r1").containsEntry("executorTypes", List.of("MINISTRY"));
+        assertThat(translation.sweeps()).containsExactly(new ChangeTranslator.StaleItemSweep("r1", 4));
+    }
+
+    @Test
+    void signaturesAndDeletesBecomeTombstonesThatNobodyReads() {
+        ChangeTranslator.Translation translation = translator.translate(List.of(
+                Changes.document("d1").type("SIGNATURE").change(), Changes.delete("PRACTICE", "p1", 7)));
+
+        assertThat(translation.docs()).extracting(IndexedDoc::source)
+                .allSatisfy(source -> assertThat(source).containsEntry("deleted", true).containsEntry("readers", List.of()));
+        assertThat(translation.docs().get(1).version()).isEqualTo(7);
+    }
+
+    @Test
+    void anUnreadablePayloadIsSkippedAndTheRestOfTheBatchIsIndexed() {
+        FeedChange broken = new FeedChange(3, "ROADMAP", "r2", 1, "UPSERT", null);
+
+        ChangeTranslator.Translation translation = translator.translate(List.of(broken,
+                Changes.practice("p2").title("Практика").change()));
+
+        assertThat(translation.docs()).extracting(IndexedDoc::id).containsExactly("p2");
+    }
+}
