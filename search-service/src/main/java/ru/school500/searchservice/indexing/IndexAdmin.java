@@ -37,6 +37,7 @@ public class IndexAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(IndexAdmin.class);
     private static final int COPY_PAGE = 500;
+    private static final Duration OLD_INDEX_GRACE = Duration.ofSeconds(2);
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -121,6 +122,8 @@ public class IndexAdmin {
                 client.indices().delete(d -> d.index(target).ignoreUnavailable(true));
                 throw e;
             }
+            // searches that resolved the alias just before the swap may still be running on the old index
+            pause(OLD_INDEX_GRACE);
             for (String old : current) {
                 client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
             }
@@ -173,6 +176,14 @@ public class IndexAdmin {
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void pause(Duration grace) {
+        try {
+            Thread.sleep(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
