@@ -19,7 +19,6 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -68,7 +67,7 @@ public class SearchService {
     SearchResult search(SearchParams params, CurrentUser user) {
         UserQuery query = UserQuery.parse(params.q());
         if (query.hasNoTerms()) {
-            return new SearchResult(0, false, params.page(), params.size(), List.of(), Map.of(), null);
+            return new SearchResult(0, params.page(), params.size(), List.of(), Map.of(), null);
         }
         List<FieldValue> after = params.after() == null ? null : decodeCursor(params.after());
         if (after == null && (long) (params.page() + 1) * params.size() > DEEP_PAGING_LIMIT) {
@@ -174,13 +173,11 @@ public class SearchService {
             facets.put(name, facet(name, response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        boolean lowerBound = response.hits().total() != null
-                && response.hits().total().relation() == TotalHitsRelation.Gte;
         String next = null;
         if (hits.size() == params.size() && !response.hits().hits().isEmpty()) {
             next = encodeCursor(response.hits().hits().getLast().sort());
         }
-        return new SearchResult(total, lowerBound, params.page(), params.size(), hits, facets, next);
+        return new SearchResult(total, params.page(), params.size(), hits, facets, next);
     }
 
     private SearchHit hit(Hit<JsonNode> hit) {
