@@ -14,7 +14,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
@@ -80,6 +89,31 @@ class SearchJourneyIT {
                 result -> ids(result).contains(id), Duration.ofSeconds(10));
         assertThat(found.at("/hits/0/regionName").asString()).isEqualTo("Иркутская область");
         assertThat(ids(search(null, "наставничество " + marker))).contains(id);
+        aTeacherFindsItInTheRegistryWithABrowser("наставники педагоги " + marker, "Наставничество молодых педагогов " + marker);
+    }
+
+    /** The public registry page in Chromium: type, submit, see the hit highlighted and the facets. */
+    private static void aTeacherFindsItInTheRegistryWithABrowser(String query, String title) {
+        try {
+            WebDriver driver = Chromium.start();
+            try {
+                driver.get(GATEWAY + "/registry");
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q"))).sendKeys(query);
+                driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-hits"), title));
+                assertThat(driver.findElement(By.id("search-status")).getText()).startsWith("Найдено: ");
+                assertThat(driver.findElements(By.cssSelector("#search-hits em"))).isNotEmpty();
+                assertThat(driver.findElement(By.id("search-facets")).getText()).contains("Иркутская область");
+                Path shot = Path.of("target/screenshots/registry-search.png");
+                Files.createDirectories(shot.getParent());
+                Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            } finally {
+                driver.quit();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("registry page in Chromium: " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -27,14 +27,15 @@ final class PracticeDocuments {
         String status = Json.text(practice, "status");
         String title = Json.text(practice, "title");
         String published = Json.text(practice, "publishedAt");
+        String authors = String.join(", ", Json.texts(practice, "authors"));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("authors", Json.text(practice, "authors"));
+        details.put("authors", authors);
         details.put("fileCount", practice.path("files").size());
         SearchSource source = new SearchSource(change.id(), "PRACTICE", "PRACTICE", change.version())
                 .readers(Readers.practice(status, region, municipality, school))
                 .put("title", title)
                 .put("text", Json.join(Json.text(practice, "description"), Json.text(practice, "results"),
-                        Json.text(practice, "authors")))
+                        authors))
                 .put("region", region)
                 .put("municipality", municipality)
                 .put("school", school)

@@ -18,10 +18,17 @@ public class Labels {
 
     private final Map<String, String> regions;
     private final Map<String, String> types;
+    private final Map<String, String> directions;
+    private final Map<String, String> levels;
+    private final Map<String, String> riskFactors;
 
+    /** Directions and risk factors are copies of document-service's versioned lists (same codes). */
     Labels(JsonMapper json) {
         this.regions = load(json, "reference/regions.json");
         this.types = load(json, "reference/record-types.json");
+        this.directions = load(json, "reference/practice-directions.json");
+        this.levels = load(json, "reference/levels.json");
+        this.riskFactors = load(json, "reference/risk-factors.json");
     }
 
     public String region(String code) {
@@ -36,6 +43,9 @@ public class Labels {
         return switch (facet) {
             case "region" -> region(value);
             case "type" -> type(value);
+            case "direction" -> directions.get(value);
+            case "level" -> levels.get(value);
+            case "riskFactor" -> riskFactors.get(value);
             default -> null;
         };
     }
@@ -44,7 +54,8 @@ public class Labels {
         try (InputStream in = new ClassPathResource(path).getInputStream()) {
             Map<String, String> names = new HashMap<>();
             for (JsonNode item : json.readTree(in).path("items")) {
-                names.put(item.path("code").asString(), item.path("name").asString());
+                // reference lists name the label "name" or "title"
+                names.put(item.path("code").asString(), item.path("name").asString(item.path("title").asString()));
             }
             return Map.copyOf(names);
         } catch (IOException e) {

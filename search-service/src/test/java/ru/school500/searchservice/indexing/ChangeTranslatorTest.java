@@ -45,4 +45,12 @@ class ChangeTranslatorTest {
 
         assertThat(translation.docs()).extracting(IndexedDoc::id).containsExactly("p2");
     }
+
+    @Test
+    void aPracticesAuthorsAreTextNotAJsonArray() {
+        IndexedDoc practice = translator.translate(List.of(Changes.practice("p3").title("Практика").change())).docs()
+                .getFirst();
+
+        assertThat((String) practice.source().get("text")).contains("Иванова А. А., Петров Б. В.").doesNotContain("[");
+    }
 }

@@ -121,6 +121,8 @@ class SearchIT extends SearchIntegrationTest {
         assertThat(facet(all, "direction", "MENTORING")).isEqualTo(2);
         assertThat(facet(all, "type", "PRACTICE")).isEqualTo(3);
         assertThat(all.at("/hits/0/regionName").asString()).isIn("Иркутская область", "Кировская область");
+        assertThat(all.at("/facets/direction/0/label").asString()).isEqualTo("Наставничество");
+        assertThat(all.at("/facets/level/0/label").asString()).isEqualTo("Основное общее");
 
         JsonNode irkutsk2022 = search(marker, null, "region", "38", "year", "2022");
         assertThat(irkutsk2022.path("total").asLong()).isEqualTo(1);

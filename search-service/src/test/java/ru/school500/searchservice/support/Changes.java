@@ -51,7 +51,8 @@ public final class Changes {
             practice.put("id", id).put("status", "PUBLISHED").put("region", "38").put("municipality", "38-01")
                     .put("school", "38-01-001").put("direction", "MENTORING").put("educationLevel", "BASIC_GENERAL")
                     .put("createdAt", "2022-02-01T10:00:00Z").put("updatedAt", "2022-03-01T10:00:00Z")
-                    .put("publishedAt", "2022-03-01T10:00:00Z").put("authors", "Иванова А. А.");
+                    .put("publishedAt", "2022-03-01T10:00:00Z");
+            practice.putArray("authors").add("Иванова А. А.").add("Петров Б. В.");
             practice.putArray("riskFactors").add("LOW_MOTIVATION");
             practice.putArray("files");
         }
