@@ -562,14 +562,12 @@ public class DocumentService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void practiceVisibilityChanged(UUID practiceId) {
         PracticeRef practice = practices.find(practiceId).orElse(null);
-        for (Document doc : documents.findByPracticeId(practiceId)) {
-            if (doc.isDeleted()) {
-                continue;
-            }
-            doc.touch(doc.getUpdatedBy(), clock.instant());
-            documents.flush();
-            feed.upsert(doc, currentVersion(doc), practice);
-        }
+        List<Document> files = documents.findByPracticeId(practiceId).stream().filter(doc -> !doc.isDeleted())
+                .toList();
+        // every row first, then the outbox (which takes its lock): the same order as every other writer
+        files.forEach(doc -> doc.touch(doc.getUpdatedBy(), clock.instant()));
+        documents.flush();
+        files.forEach(doc -> feed.upsert(doc, currentVersion(doc), practice));
     }
 
     // --- used by document.extraction

@@ -247,11 +247,13 @@ public class PracticeService {
                     .update();
         }
         PracticeView view = view(practice, true);
+        // the files' rows first, the outbox lock last: every writer (the extraction worker too) updates its
+        // rows before it takes the outbox lock, so no two of them wait for each other
+        events.publishEvent(new PracticeVisibilityChanged(practice.getId()));
         outbox.append(OutboxWriter.Type.PRACTICE, practice.getId(), practice.getRevision(),
                 OutboxWriter.Operation.UPSERT, feedPayload(view));
         audit.record(user, action, AuditLog.EntityType.PRACTICE, practice.getId(), null, practice.getRegion(),
                 action.name() + " → " + practice.getStatus());
-        events.publishEvent(new PracticeVisibilityChanged(practice.getId()));
         return view;
     }
 
