@@ -51,13 +51,4 @@ public class IndexNames {
     public String searchAll() {
         return alias(IndexKind.PRACTICES) + "," + alias(IndexKind.DOCUMENTS) + "," + alias(IndexKind.ROADMAPS);
     }
-
-    public IndexKind kindOf(String concreteIndex) {
-        for (IndexKind kind : IndexKind.values()) {
-            if (concreteIndex.startsWith(alias(kind) + "-v")) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("not an index of this service: " + concreteIndex);
-    }
 }

@@ -1,6 +1,5 @@
 package ru.school500.searchservice.support;
 
-import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -224,9 +223,5 @@ public final class Changes {
         public static Item of(String number, String task) {
             return new Item(newId(), number, task);
         }
-    }
-
-    public static List<FeedChange> list(FeedChange... changes) {
-        return List.of(changes);
     }
 }
