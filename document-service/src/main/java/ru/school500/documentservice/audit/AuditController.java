@@ -3,8 +3,14 @@ package ru.school500.documentservice.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +24,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import ru.school500.documentservice.security.CurrentUser;
 import ru.school500.documentservice.security.Role;
+import ru.school500.documentservice.web.Paging;
 import ru.school500.documentservice.web.Problems;
 
-/** {@code GET /api/documents/audit}: the audit log of the caller's region, for its regional operators. */
+/**
+ * {@code GET /api/documents/audit}: the audit log of the caller's region, for its regional operators, showing
+ * only entries about objects the caller may read (a draft practice's files stay with their school).
+ */
 @RestController
 @Validated
 class AuditController {
@@ -33,9 +43,12 @@ class AuditController {
     }
 
     private final JdbcClient jdbc;
+    private final Map<AuditLog.EntityType, AuditedObjects> objects;
 
-    AuditController(JdbcClient jdbc) {
+    AuditController(JdbcClient jdbc, List<AuditedObjects> objects) {
         this.jdbc = jdbc;
+        this.objects = new EnumMap<>(AuditLog.EntityType.class);
+        objects.forEach(o -> this.objects.put(o.type(), o));
     }
 
     @GetMapping("/api/documents/audit")
@@ -51,6 +64,8 @@ class AuditController {
         if (!user.has(Role.REGIONAL_OPERATOR) || user.region() == null) {
             throw Problems.forbidden("Журнал аудита доступен операторам региона.");
         }
+        requireDatabaseRange(from, "from");
+        requireDatabaseRange(to, "to");
         StringBuilder where = new StringBuilder(" where region = ?");
         List<Object> params = new ArrayList<>(List.of(user.region()));
         if (entityId != null) {
@@ -73,7 +88,32 @@ class AuditController {
             where.append(" and occurred_at < ?");
             params.add(Timestamp.from(to));
         }
-        long total = jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
+        Paging.requireReachable(page, size);
+        // an entry is shown only to those who may read the object it describes: ask each object's feature
+        Map<UUID, Long> eventsPerObject = new HashMap<>();
+        Map<AuditLog.EntityType, List<UUID>> candidates = new EnumMap<>(AuditLog.EntityType.class);
+        jdbc.sql("select entity_type, entity_id, count(*) as events from audit_event" + where
+                        + " group by entity_type, entity_id")
+                .params(params)
+                .query(rs -> {
+                    UUID id = rs.getObject("entity_id", UUID.class);
+                    eventsPerObject.merge(id, rs.getLong("events"), Long::sum);
+                    candidates.computeIfAbsent(AuditLog.EntityType.valueOf(rs.getString("entity_type")),
+                            type -> new ArrayList<>()).add(id);
+                });
+        Set<UUID> readable = new HashSet<>();
+        candidates.forEach((type, ids) -> {
+            AuditedObjects owner = objects.get(type);
+            if (owner != null) {
+                readable.addAll(owner.readable(user, ids));
+            }
+        });
+        if (readable.isEmpty()) {
+            return new AuditPage(List.of(), page, size, 0);
+        }
+        long total = readable.stream().mapToLong(eventsPerObject::get).sum();
+        where.append(" and entity_id = any(?::uuid[])");
+        params.add(readable.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
@@ -86,5 +126,14 @@ class AuditController {
                         (Integer) rs.getObject("version"), rs.getString("region"), rs.getString("details")))
                 .list();
         return new AuditPage(events, page, size, total);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static void requireDatabaseRange(Instant instant, String field) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw Problems.invalidFields(Map.of(field, "Время от 1900 до 9999 года"));
+        }
     }
 }

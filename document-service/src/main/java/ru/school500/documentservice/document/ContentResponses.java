@@ -11,15 +11,17 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.school500.documentservice.document.storage.ObjectStore;
+import ru.school500.documentservice.web.Problems;
 
 /**
  * Writes a stored version to the response as a stream: Content-Disposition with an ASCII fallback and the
  * RFC 5987 {@code filename*} for Cyrillic names, a strong ETag (the SHA-256), conditional GET, and single
- * byte ranges (206, or 416 when unsatisfiable). Bytes flow from S3 to the client without buffering.
+ * byte ranges (206, or a 416 problem when unsatisfiable). Bytes flow from S3 to the client without buffering.
  */
 @Component
 class ContentResponses {
@@ -55,19 +57,16 @@ class ContentResponses {
             Matcher m = RANGE.matcher(range.strip());
             if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 if (m.group(1).isEmpty()) {
-                    long suffix = Long.parseLong(m.group(2));
+                    long suffix = position(m.group(2));
                     start = Math.max(0, size - suffix);
                 } else {
-                    start = Long.parseLong(m.group(1));
+                    start = position(m.group(1));
                     if (!m.group(2).isEmpty()) {
-                        end = Math.min(end, Long.parseLong(m.group(2)));
+                        end = Math.min(end, position(m.group(2)));
                     }
                 }
-                if (start >= size || start > end || (m.group(1).isEmpty() && Long.parseLong(m.group(2)) == 0)) {
-                    response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
-                    response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-                    response.setContentLengthLong(0);
-                    return;
+                if (start >= size || start > end || (m.group(1).isEmpty() && position(m.group(2)) == 0)) {
+                    throw unsatisfiable(size);
                 }
                 partial = true;
             }
@@ -90,6 +89,23 @@ class ContentResponses {
             in.transferTo(out);
             out.flush();
         }
+    }
+
+    /** A byte position of a Range header; more digits than a long holds mean "beyond any file". */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** 416 as a problem, with the {@code Content-Range: bytes *}{@code /size} that tells the client the size. */
+    private static ErrorResponseException unsatisfiable(long size) {
+        ErrorResponseException error = Problems.of(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                "Диапазон недостижим", "Запрошенный диапазон байтов вне файла размером " + size + " байт.");
+        error.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+        return error;
     }
 
     /** {@code attachment; filename="ASCII fallback"; filename*=UTF-8''percent-encoded} (RFC 6266 / 5987). */

@@ -3,6 +3,7 @@ package ru.school500.documentservice.document;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import ru.school500.documentservice.security.CurrentUser;
 import ru.school500.documentservice.signature.SignatureCheck;
+import ru.school500.documentservice.web.Paging;
 
 /** Reading and managing documents: metadata, list, versions, content, delete/restore, comments, signatures. */
 @RestController
@@ -40,6 +42,9 @@ class DocumentController {
             @Size(max = 100) String orderNumber, java.time.LocalDate orderDate, @Size(max = 1000) String authority,
             List<UUID> repeals) {
     }
+
+    /** Properties {@code GET /api/documents} may be sorted on ({@code sort=title,asc}). */
+    static final Set<String> SORTABLE = Set.of("title", "type", "createdAt", "updatedAt");
 
     private final DocumentService documents;
     private final ContentResponses content;
@@ -61,7 +66,7 @@ class DocumentController {
             @RequestParam(defaultValue = "false") boolean deleted,
             @PageableDefault(size = 20) Pageable pageable) {
         return documents.list(CurrentUser.current(), new DocumentService.Filter(type, kind, region, municipality,
-                school, riskFactor, practiceId, q, deleted), pageable);
+                school, riskFactor, practiceId, q, deleted), Paging.checked(pageable, SORTABLE));
     }
 
     @GetMapping("/statistics")

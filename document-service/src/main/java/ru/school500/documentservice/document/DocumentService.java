@@ -368,6 +368,9 @@ public class DocumentService {
             changes.add("riskFactors");
         }
         if (doc.getType() == DocumentType.ORDER) {
+            if (!Document.isPlausibleOrderDate(update.orderDate())) {
+                throw Problems.invalidFields(Map.of("orderDate", Document.ORDER_DATE_RANGE));
+            }
             if (update.orderNumber() != null || update.orderDate() != null || update.orderAuthority() != null) {
                 doc.setOrder(Objects.requireNonNullElse(update.orderNumber(), doc.getOrderNumber()),
                         Objects.requireNonNullElse(update.orderDate(), doc.getOrderDate()),
@@ -654,14 +657,22 @@ public class DocumentService {
                 v.getSha256(), v.getUploadedBy(), v.getUploadedAt(), v.getExtractionStatus(), v.getExtractionError());
     }
 
-    /** The client's file name, for display only: path parts and control characters removed. */
+    /**
+     * Control characters and the bidirectional controls that make a name display as something else
+     * ({@code «Отчёт\u202Efdp.exe»} shows as «Отчётexe.pdf»): LRM/RLM, the embeddings and overrides
+     * U+202A–U+202E, the isolates U+2066–U+2069 and the Arabic letter mark.
+     */
+    private static final java.util.regex.Pattern UNSAFE_IN_NAMES =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]");
+
+    /** The client's file name, for display only: path parts, control and bidi characters removed. */
     static String displayName(String raw) {
         if (raw == null || raw.isBlank()) {
             return "file";
         }
         String name = raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        name = name.replaceAll("\\p{Cntrl}", "").strip();
+        name = UNSAFE_IN_NAMES.matcher(name).replaceAll("").strip();
         if (name.isEmpty()) {
             return "file";
         }

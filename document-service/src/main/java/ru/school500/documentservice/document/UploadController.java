@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import ru.school500.documentservice.document.storage.StagedObject;
 import ru.school500.documentservice.document.storage.StagingArea;
 import ru.school500.documentservice.document.storage.UploadRejectedException;
 import ru.school500.documentservice.security.CurrentUser;
+import ru.school500.documentservice.web.NoNulStrings;
 import ru.school500.documentservice.web.Problems;
 
 /**
@@ -76,7 +78,7 @@ class UploadController {
                         throw Problems.badRequest("Передайте один файл в поле file.");
                     }
                     try (InputStream body = item.getInputStream()) {
-                        staged = staging.stage(body, item.getName());
+                        staged = staging.stage(body, DocumentService.displayName(clientFileName(item)));
                     }
                 } else {
                     throw Problems.invalidFields(Map.of(item.getFieldName(), "Файл ожидается в поле file"));
@@ -96,6 +98,15 @@ class UploadController {
         } catch (RuntimeException | IOException e) {
             discardUnlessCommitted(staged, committed);
             throw e;
+        }
+    }
+
+    /** The name the client gave the file; one with a NUL (commons-fileupload refuses it) is a 400. */
+    private static String clientFileName(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (InvalidPathException e) {
+            throw Problems.invalidFields(Map.of("file", "Имя файла: " + NoNulStrings.MESSAGE));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ru.school500.documentservice.web.NoNulStrings;
 import ru.school500.documentservice.web.Problems;
 
 /**
@@ -35,6 +36,14 @@ record UploadForm(
 
     static UploadForm parse(Map<String, List<String>> raw) {
         Map<String, String> errors = new LinkedHashMap<>();
+        raw.forEach((name, values) -> {
+            if (NoNulStrings.hasNul(name) || values.stream().anyMatch(NoNulStrings::hasNul)) {
+                errors.put(name.replace('\u0000', '?'), NoNulStrings.MESSAGE);
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields(errors);
+        }
         DocumentType type = enumValue(raw, "type", DocumentType.class, errors);
         String title = text(raw, "title", 1000, errors);
         MaterialKind kind = enumValue(raw, "kind", MaterialKind.class, errors);
@@ -51,6 +60,9 @@ record UploadForm(
         if (date != null) {
             try {
                 orderDate = LocalDate.parse(date);
+                if (!Document.isPlausibleOrderDate(orderDate)) {
+                    errors.put("orderDate", Document.ORDER_DATE_RANGE);
+                }
             } catch (DateTimeParseException e) {
                 errors.put("orderDate", "Дата в формате ГГГГ-ММ-ДД");
             }

@@ -1,5 +1,6 @@
 package ru.school500.documentservice.practice;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import ru.school500.documentservice.security.CurrentUser;
+import ru.school500.documentservice.web.Paging;
 
 /**
  * {@code /api/documents/practices}: under the gateway's {@code /api/documents/**} route. GETs are open to
@@ -26,6 +28,10 @@ import ru.school500.documentservice.security.CurrentUser;
 @RestController
 @RequestMapping("/api/documents/practices")
 class PracticeController {
+
+    /** Properties the registry may be sorted on ({@code sort=publishedAt,desc}). */
+    static final Set<String> SORTABLE = Set.of("title", "createdAt", "updatedAt", "submittedAt", "publishedAt",
+            "score");
 
     private final PracticeService service;
     private final ReferenceLists references;
@@ -44,7 +50,8 @@ class PracticeController {
             @RequestParam(required = false) String q,
             @PageableDefault(size = 20) Pageable pageable) {
         return service.list(CurrentUser.current(),
-                new PracticeService.Filter(region, direction, educationLevel, status, riskFactor, q), pageable);
+                new PracticeService.Filter(region, direction, educationLevel, status, riskFactor, q),
+                Paging.checked(pageable, SORTABLE));
     }
 
     @GetMapping("/directions")

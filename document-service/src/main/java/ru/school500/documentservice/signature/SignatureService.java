@@ -40,19 +40,30 @@ public class SignatureService {
     public record SignedObject(UUID documentId, int version, String objectKey) {
     }
 
-    /** Verifies and stores (replacing an earlier check of the same signature version). */
+    /** Verifies and stores (replacing an earlier check of the same signature version, concurrent ones too). */
     @Transactional
     public SignatureCheck verifyAndRecord(SignedObject signature, SignedObject order) {
         Verification result = verify(signature.objectKey(), order.objectKey());
         Instant now = clock.instant();
-        jdbc.sql("delete from signature_check where signature_document_id = ? and signature_version = ?")
-                .params(signature.documentId(), signature.version()).update();
+        // one statement, so concurrent checks of the same signature version replace each other's result
+        // instead of racing a delete against an insert (a duplicate key)
         jdbc.sql("""
                 insert into signature_check (signature_document_id, signature_version, order_document_id,
                     order_version, status, signer_name, signer_position, signer_organisation, signer_snils,
                     signer_ogrn, signer_inn, certificate_subject, certificate_issuer, certificate_serial,
                     certificate_not_before, certificate_not_after, signing_time, algorithm, detail, checked_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (signature_document_id, signature_version) do update set
+                    order_document_id = excluded.order_document_id, order_version = excluded.order_version,
+                    status = excluded.status, signer_name = excluded.signer_name,
+                    signer_position = excluded.signer_position, signer_organisation = excluded.signer_organisation,
+                    signer_snils = excluded.signer_snils, signer_ogrn = excluded.signer_ogrn,
+                    signer_inn = excluded.signer_inn, certificate_subject = excluded.certificate_subject,
+                    certificate_issuer = excluded.certificate_issuer,
+                    certificate_serial = excluded.certificate_serial,
+                    certificate_not_before = excluded.certificate_not_before,
+                    certificate_not_after = excluded.certificate_not_after, signing_time = excluded.signing_time,
+                    algorithm = excluded.algorithm, detail = excluded.detail, checked_at = excluded.checked_at""")
                 .params(signature.documentId(), signature.version(), order.documentId(), order.version(),
                         result.status().name(), cut(result.signerName(), 500), cut(result.signerPosition(), 500),
                         cut(result.signerOrganisation(), 1000), cut(result.signerSnils(), 20),
@@ -119,7 +130,12 @@ public class SignatureService {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    /** Fits a value read from a certificate into its column (PostgreSQL text cannot hold NUL). */
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace("\u0000", "");
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

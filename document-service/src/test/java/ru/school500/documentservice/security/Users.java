@@ -18,22 +18,35 @@ public final class Users {
     private Users() {
     }
 
+    /** A test user's token claims, for MockMvc ({@link #user}) and for real signed tokens alike. */
+    public record TestUser(String username, String role, String region, String municipality, Object school) {
+
+        public Map<String, Object> claims() {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("sub", "sub-" + username);
+            claims.put("preferred_username", username);
+            claims.put("realm_access", Map.of("roles", List.of(role)));
+            claims.put("aud", List.of("school500-api"));
+            if (region != null) {
+                claims.put("region", region);
+            }
+            if (municipality != null) {
+                claims.put("municipality", municipality);
+            }
+            if (school != null) {
+                claims.put("school", school);
+            }
+            return claims;
+        }
+    }
+
+    public static final TestUser KIR_SCHOOL1 = new TestUser("kir-school1", "school", "43", "43-01", "43-01-001");
+    public static final TestUser KIR_OPERATOR = new TestUser("kir-operator", "regional-operator", "43", null, null);
+    public static final TestUser KIR_MINISTRY = new TestUser("kir-ministry", "regional-ministry", "43", null, null);
+
     public static RequestPostProcessor user(String username, String role, String region, String municipality,
             Object school) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", "sub-" + username);
-        claims.put("preferred_username", username);
-        claims.put("realm_access", Map.of("roles", List.of(role)));
-        claims.put("aud", List.of("school500-api"));
-        if (region != null) {
-            claims.put("region", region);
-        }
-        if (municipality != null) {
-            claims.put("municipality", municipality);
-        }
-        if (school != null) {
-            claims.put("school", school);
-        }
+        Map<String, Object> claims = new TestUser(username, role, region, municipality, school).claims();
         return jwt().jwt(builder -> builder.claims(c -> c.putAll(claims)))
                 .authorities(new SecurityConfig.RealmRolesConverter());
     }

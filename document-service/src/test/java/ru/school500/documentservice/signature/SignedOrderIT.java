@@ -7,7 +7,16 @@ import static ru.school500.documentservice.document.Uploads.json;
 import static ru.school500.documentservice.document.Uploads.order;
 import static ru.school500.documentservice.document.Uploads.upload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -147,5 +156,33 @@ class SignedOrderIT extends IntegrationTest {
         upload(mvc, Users.kirMinistry(), order("4-bad", "bad.pdf", Files.pdfLike(1000, 52)).field("repeals", irkOrder))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields.repeals").exists());
+    }
+
+    @Test
+    void concurrentRechecksOfOneSignatureEachAnswerTheCheck() throws Exception {
+        byte[] order = Files.pdfLike(200_000, 77);
+        String orderId = uploadOrder(order, "9-race");
+        String signatureId = json(uploadSignature(Users.kirMinistry(), orderId, "race.sig",
+                TestPki.signer(Algorithm.GOST_256).sign(order)).andExpect(status().isCreated()).andReturn(), "$.id");
+
+        int callers = 5;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/documents/{id}/verification", signatureId)
+                            .with(Users.kirMinistry())).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+        mvc.perform(get("/api/documents/{id}/signatures", orderId).with(Users.kirMinistry()))
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.signatures.length()").value(1));
     }
 }

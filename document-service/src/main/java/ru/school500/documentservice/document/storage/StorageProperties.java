@@ -30,6 +30,8 @@ public record StorageProperties(
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @NotNull Duration writeTimeout,
+        /** Pooled connections idle this long are closed: keep it below S3's own idle timeout (about 60 s). */
+        @NotNull Duration idleConnectionTimeout,
         /** A staged object not committed after this long is removed by the sweeper. */
         @NotNull Duration staleStagingAfter,
         @NotNull Duration sweepInterval) {
