@@ -9,6 +9,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Every string read from a JSON body is refused when it holds a NUL character, which PostgreSQL cannot
@@ -48,6 +49,11 @@ public class NoNulStrings {
         @Override
         public Object getEmptyValue(DeserializationContext context) {
             return "";
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -121,6 +122,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
     void security(RuntimeException ex) {
         throw ex;
+    }
+
+    /** The client went away mid-download: nobody to answer, nothing to alarm anyone about. */
+    @ExceptionHandler(ClientAbortException.class)
+    void clientGone(ClientAbortException ex) {
+        log.debug("client closed the connection: {}", ex.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
