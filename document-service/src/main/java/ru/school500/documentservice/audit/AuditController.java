@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,6 +39,9 @@ class AuditController {
 
     record AuditPage(List<AuditEvent> events, int page, int size, long total) {
     }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JdbcClient jdbc;
     private final Map<AuditLog.EntityType, AuditedObjects> objects;
@@ -89,31 +90,13 @@ class AuditController {
             params.add(Timestamp.from(to));
         }
         Paging.requireReachable(page, size);
-        // an entry is shown only to those who may read the object it describes: ask each object's feature
-        Map<UUID, Long> eventsPerObject = new HashMap<>();
-        Map<AuditLog.EntityType, List<UUID>> candidates = new EnumMap<>(AuditLog.EntityType.class);
-        jdbc.sql("select entity_type, entity_id, count(*) as events from audit_event" + where
-                        + " group by entity_type, entity_id")
-                .params(params)
-                .query(rs -> {
-                    UUID id = rs.getObject("entity_id", UUID.class);
-                    eventsPerObject.merge(id, rs.getLong("events"), Long::sum);
-                    candidates.computeIfAbsent(AuditLog.EntityType.valueOf(rs.getString("entity_type")),
-                            type -> new ArrayList<>()).add(id);
-                });
-        Set<UUID> readable = new HashSet<>();
-        candidates.forEach((type, ids) -> {
-            AuditedObjects owner = objects.get(type);
-            if (owner != null) {
-                readable.addAll(owner.readable(user, ids));
-            }
-        });
+        Map<UUID, Long> readable = readableObjects(user, where.toString(), params);
         if (readable.isEmpty()) {
             return new AuditPage(List.of(), page, size, 0);
         }
-        long total = readable.stream().mapToLong(eventsPerObject::get).sum();
+        long total = readable.values().stream().mapToLong(Long::longValue).sum();
         where.append(" and entity_id = any(?::uuid[])");
-        params.add(readable.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        params.add(readable.keySet().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
@@ -128,8 +111,31 @@ class AuditController {
         return new AuditPage(events, page, size, total);
     }
 
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /**
+     * The objects among the matching entries that the caller may read, each with its number of entries:
+     * each object's own feature decides, with the rule it applies to its own endpoints.
+     */
+    private Map<UUID, Long> readableObjects(CurrentUser user, String where, List<Object> params) {
+        Map<UUID, Long> eventsPerObject = new HashMap<>();
+        Map<AuditLog.EntityType, List<UUID>> candidates = new EnumMap<>(AuditLog.EntityType.class);
+        jdbc.sql("select entity_type, entity_id, count(*) as events from audit_event" + where
+                        + " group by entity_type, entity_id")
+                .params(params)
+                .query(rs -> {
+                    UUID id = rs.getObject("entity_id", UUID.class);
+                    eventsPerObject.merge(id, rs.getLong("events"), Long::sum);
+                    candidates.computeIfAbsent(AuditLog.EntityType.valueOf(rs.getString("entity_type")),
+                            type -> new ArrayList<>()).add(id);
+                });
+        Map<UUID, Long> readable = new HashMap<>();
+        candidates.forEach((type, ids) -> {
+            AuditedObjects owner = objects.get(type);
+            if (owner != null) {
+                owner.readable(user, ids).forEach(id -> readable.put(id, eventsPerObject.get(id)));
+            }
+        });
+        return readable;
+    }
 
     private static void requireDatabaseRange(Instant instant, String field) {
         if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {

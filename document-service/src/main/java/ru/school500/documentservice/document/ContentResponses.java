@@ -103,7 +103,8 @@ class ContentResponses {
     /** 416 as a problem, with the {@code Content-Range: bytes *}{@code /size} that tells the client the size. */
     private static ErrorResponseException unsatisfiable(long size) {
         ErrorResponseException error = Problems.of(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                "Диапазон недостижим", "Запрошенный диапазон байтов вне файла размером " + size + " байт.");
+                "Диапазон недостижим",
+                "Запрошенный диапазон байтов вне файла размером " + size + " байт.");
         error.getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
         return error;
     }

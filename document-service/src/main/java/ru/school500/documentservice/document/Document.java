@@ -27,7 +27,8 @@ class Document {
     /** Orders are dated within these bounds; anything else is a typo (and may not even fit the database). */
     static final LocalDate EARLIEST_ORDER_DATE = LocalDate.of(1900, 1, 1);
     static final LocalDate LATEST_ORDER_DATE = LocalDate.of(2100, 12, 31);
-    static final String ORDER_DATE_RANGE = "Дата распоряжения от " + EARLIEST_ORDER_DATE + " до " + LATEST_ORDER_DATE;
+    static final String ORDER_DATE_RANGE =
+            "Дата распоряжения от " + EARLIEST_ORDER_DATE + " до " + LATEST_ORDER_DATE;
 
     static boolean isPlausibleOrderDate(LocalDate date) {
         return date == null || (!date.isBefore(EARLIEST_ORDER_DATE) && !date.isAfter(LATEST_ORDER_DATE));
