@@ -91,6 +91,12 @@ class ErrorShapeIT {
             if (op.jsonBody() != null) {
                 probes.add(new Probe(op + " with broken JSON", send(op.method(), valid, token, "application/json",
                         "{\"title\": \"")));
+            }
+            if ("multipart/form-data".equals(op.bodyMediaType())) {
+                probes.add(new Probe(op + " with a broken multipart body", send(op.method(), valid, token,
+                        "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data")));
+            }
+            if (op.hasBody()) {
                 probes.add(new Probe(op + " with a body of the wrong type", send(op.method(), valid, token,
                         "text/plain", "просто текст")));
             }
