@@ -128,14 +128,16 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
-    void pagesPastAnyOffsetAre400ProblemsNot500() throws Exception {
+    void pagesPastAnyOffsetAre400ProblemsAndPagesPastTheEndAreEmpty() throws Exception {
         mvc.perform(get("/api/documents").param("page", "2147483647").with(Users.kirSchool1()))
                 .andExpect(russianProblem400());
         mvc.perform(get("/api/documents/practices").param("page", "2147483647").param("size", "100"))
                 .andExpect(russianProblem400());
         mvc.perform(get("/api/documents/audit").param("page", "2147483647").param("size", "500")
                 .with(Users.kirOperator())).andExpect(russianProblem400());
-        mvc.perform(get("/api/documents/practices").param("page", "3")).andExpect(status().isOk())
+        mvc.perform(get("/api/documents").param("page", "2147483647").param("size", "1").with(Users.kirSchool1()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.content.length()").value(0));
+        mvc.perform(get("/api/documents/practices").param("page", "100000")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.content.length()").value(0));
     }
 
