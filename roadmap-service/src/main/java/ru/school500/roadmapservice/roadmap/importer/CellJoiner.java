@@ -7,16 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Joins the parts of a cell that a page break (or a wrapped PDF line) split in two. A word hyphenated across
- * the break ("образова-" + "ния") is joined, unless the document itself writes the hyphenated compound
- * elsewhere ("учителей-предметников"); a fragment repeated on both sides of the break by a converter
- * ("…образовательными результатами" + "ными результатами по…") is dropped once; a web address wrapped in a
- * narrow column is joined without a space.
+ * Joins the parts of a cell that a page break (or a wrapped PDF line) split in two. A hyphen at the break is
+ * told apart by the dictionary ({@link RussianWords}): "образова-" + "ния" is one word («образования»), so the
+ * hyphen was only the line's; "контрольно-" + "измерительные" is no word but both halves are, so the hyphen is
+ * the compound's own; a compound the document itself writes elsewhere ("учителей-предметников") keeps it too.
+ * A word cut without a hyphen ("министерств" + "а") is joined when only the joined form is a word. A fragment
+ * repeated on both sides of the break by a converter ("…образовательными результатами" + "ными результатами
+ * по…") is dropped once; a web address wrapped in a narrow column is joined without a space.
  */
 final class CellJoiner {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
-    private static final Pattern HYPHENATED_END = Pattern.compile("(\\p{L}+)-$");
+    private static final Pattern HYPHENATED_END = Pattern.compile("(\\p{L}+)([-\u2010\u00ad])$");
+    private static final Pattern LAST_WORD = Pattern.compile("(?<![\\p{L}\\d])(\\p{L}+)$");
     private static final Pattern LOWER_START = Pattern.compile("^(\\p{Ll}\\p{L}*)");
     private static final Pattern URL_END = Pattern.compile("https?://\\S+$");
     private static final Pattern URL_CONTINUATION = Pattern.compile("^[a-z0-9/._~%?#=&+-]");
@@ -53,19 +56,54 @@ final class CellJoiner {
         if (overlap > 0) {
             return new Joined(before + after.substring(overlap), after.substring(0, overlap));
         }
+        return new Joined(joinLines(before, after, false), null);
+    }
+
+    /**
+     * Joins two lines of one cell: like {@link #join} without looking for repeated fragments.
+     *
+     * @param wordAlone the first line held nothing but its last word: a word cut where a narrow column ended
+     */
+    String joinLines(String before, String after, boolean wordAlone) {
+        if (before == null || before.isEmpty()) {
+            return after == null ? "" : after;
+        }
+        if (after == null || after.isEmpty()) {
+            return before;
+        }
         if (URL_END.matcher(before).find() && URL_CONTINUATION.matcher(after).find()) {
-            return new Joined(before + after, null); // a web address wrapped inside a narrow column
+            return before + after; // a web address wrapped inside a narrow column
         }
         Matcher hyphen = HYPHENATED_END.matcher(before);
         Matcher lower = LOWER_START.matcher(after);
         if (hyphen.find() && lower.find()) {
-            String compound = (hyphen.group(1) + "-" + lower.group(1)).toLowerCase(Locale.ROOT);
-            if (vocabulary.contains(compound)) {
-                return new Joined(before + after, null);
+            String left = hyphen.group(1);
+            String right = lower.group(1);
+            String cut = before.substring(0, before.length() - 1);
+            if (hyphen.group(2).equals("\u00ad")) {
+                return cut + after;
             }
-            return new Joined(before.substring(0, before.length() - 1) + after, null);
+            if (vocabulary.contains((left + "-" + right).toLowerCase(Locale.ROOT))) {
+                return cut + "-" + after;
+            }
+            if (RussianWords.isWord(left + right)) {
+                return cut + after;
+            }
+            if (RussianWords.isWord(left) && RussianWords.isWord(right)) {
+                return cut + "-" + after;
+            }
+            return cut + after;
         }
-        return new Joined(before + " " + after, null);
+        Matcher last = LAST_WORD.matcher(before);
+        if (last.find() && lower.find()) {
+            String left = last.group(1);
+            String right = lower.group(1);
+            if ((wordAlone || !RussianWords.isWord(left) || !RussianWords.isWord(right))
+                    && RussianWords.isWord(left + right)) {
+                return before + after; // a word cut without a hyphen
+            }
+        }
+        return before + " " + after;
     }
 
     /**

@@ -3,9 +3,9 @@ package ru.school500.roadmapservice.roadmap.importer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -15,40 +15,42 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 import ru.school500.roadmapservice.roadmap.importer.ImportRejectedException.Reason;
+import ru.school500.roadmapservice.roadmap.importer.PdfGrid.GridCell;
+import ru.school500.roadmapservice.roadmap.importer.PdfGrid.GridRow;
+import ru.school500.roadmapservice.roadmap.importer.PdfGrid.Table;
+import ru.school500.roadmapservice.roadmap.importer.PdfPage.Glyph;
 import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Block;
 import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Cell;
 import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Row;
 import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Text;
 
 /**
- * PDF through PDFBox, by glyph positions: words are grouped into lines by their baseline and into chunks by
- * wide horizontal gaps. The first line whose chunks read as annex headings fixes the column boundaries;
- * from there on every line becomes a table row whose chunks fall into columns by position (a cell wrapped
- * over several lines arrives as rows with an empty number column, which the table reader merges). Lines
- * before the heading are the order's paragraphs.
+ * PDF through PDFBox, from glyph positions and ruling lines. Where a page draws a table grid ({@link PdfGrid})
+ * every grid row becomes a {@link Row} and every cell gets the glyphs inside its lines, so neither centred nor
+ * wrapped headings nor long cells shift text into a neighbour; a cell's lines are joined telling soft from
+ * hard hyphens ({@link CellJoiner}); a row continued on the next page arrives as a row without a number,
+ * which the table reader merges. Text outside tables becomes paragraphs: a line that reaches the right
+ * margin continues into the next one. A document that draws no grid at all is read by columns of text
+ * ({@link PdfTextColumns}).
  */
 class PdfReader {
 
+    private static final Pattern SPLIT_WORD = Pattern.compile("(?<![\\p{L}\\d])(\\p{L}{2,}) (\\p{Ll}+)(?![\\p{L}\\d])");
+
     private final ImporterProperties limits;
+    private final CellJoiner joiner = new CellJoiner(List.of());
 
     PdfReader(ImporterProperties limits) {
         this.limits = limits;
     }
 
-    private record Word(String text, float x, float endX, float y, float size) {
+    /** A piece of a page in reading order: a paragraph line or a table row. */
+    private record Piece(float top, Block block) {
     }
 
-    private record Chunk(String text, float x, float endX) {
-    }
-
-    private record Line(List<Chunk> chunks) {
-        String text() {
-            return String.join(" ", chunks.stream().map(Chunk::text).toList());
-        }
+    private record TextLine(List<Glyph> glyphs, float left, float right, float baseline, float size, String text) {
     }
 
     SourceDocument read(byte[] bytes) {
@@ -59,25 +61,32 @@ class PdfReader {
                 throw new ImportRejectedException(Reason.TOO_COMPLEX,
                         "В PDF " + pages + " страниц, допускается не больше " + limits.maxPages() + ".");
             }
-            List<Line> lines = new ArrayList<>();
+            List<Block> blocks = new ArrayList<>();
+            boolean ruled = false;
             int characters = 0;
-            for (int page = 1; page <= pages; page++) {
-                for (Line line : pageLines(document, page)) {
-                    characters += line.text().length();
-                    if (characters > limits.maxTextCharacters()) {
-                        throw new ImportRejectedException(Reason.TOO_COMPLEX, "В документе больше "
-                                + limits.maxTextCharacters() + " символов текста: это не похоже на распоряжение.");
-                    }
-                    lines.add(line);
+            for (int p = 0; p < pages; p++) {
+                PdfPage page = PdfPage.read(document, p);
+                characters += page.glyphs().size();
+                if (characters > limits.maxTextCharacters()) {
+                    throw new ImportRejectedException(Reason.TOO_COMPLEX, "В документе больше "
+                            + limits.maxTextCharacters() + " символов текста: это не похоже на распоряжение.");
+                }
+                List<Table> tables = PdfGrid.tables(page);
+                ruled |= !tables.isEmpty();
+                for (Piece piece : pieces(page, tables)) {
+                    blocks.add(renumbered(piece.block(), blocks.size() + 1));
                 }
             }
-            if (lines.isEmpty()) {
+            if (blocks.isEmpty()) {
                 throw hasImages(document)
                         ? new ImportRejectedException(Reason.NO_TEXT_LAYER, "PDF содержит только изображения "
                                 + "страниц (скан без текстового слоя). Загрузите документ с текстом или распознайте его.")
                         : new ImportRejectedException(Reason.NO_TEXT_LAYER, "В PDF нет текста.");
             }
-            return new SourceDocument(DocumentExtractor.PDF, blocks(lines));
+            if (!ruled || blocks.stream().noneMatch(PdfReader::isHeadingRow)) {
+                return new SourceDocument(DocumentExtractor.PDF, PdfTextColumns.read(document));
+            }
+            return new SourceDocument(DocumentExtractor.PDF, blocks);
         } catch (InvalidPasswordException e) {
             throw new ImportRejectedException(Reason.ENCRYPTED,
                     "PDF зашифрован паролем: загрузите документ без защиты.", e);
@@ -89,142 +98,136 @@ class PdfReader {
         }
     }
 
-    private static List<Block> blocks(List<Line> lines) {
-        List<Block> blocks = new ArrayList<>();
-        float[] columns = null;
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            int number = i + 1;
-            if (columns == null && isHeading(line)) {
-                columns = new float[line.chunks().size()];
-                for (int c = 0; c < columns.length; c++) {
-                    columns[c] = c == 0 ? Float.NEGATIVE_INFINITY
-                            : (line.chunks().get(c - 1).endX() + line.chunks().get(c).x()) / 2;
-                }
-            }
-            if (columns == null) {
-                blocks.add(new Text(Texts.clean(line.text()), number));
-                continue;
-            }
-            String[] cells = new String[columns.length];
-            for (Chunk chunk : line.chunks()) {
-                int column = 0;
-                while (column + 1 < columns.length && chunk.x() >= columns[column + 1]) {
-                    column++;
-                }
-                cells[column] = cells[column] == null ? chunk.text() : cells[column] + " " + chunk.text();
-            }
-            List<Cell> row = new ArrayList<>();
-            for (String cell : cells) {
-                row.add(Cell.of(Texts.clean(cell)));
-            }
-            blocks.add(new Row(row, number, false, 1));
-        }
-        return blocks;
+    private static boolean isHeadingRow(Block block) {
+        return block instanceof Row row && AnnexReader.isHeading(AnnexReader.grid(row, true));
     }
 
-    private static boolean isHeading(Line line) {
-        Set<ColumnRole> roles = EnumSet.noneOf(ColumnRole.class);
-        int recognised = 0;
-        for (Chunk chunk : line.chunks()) {
-            ColumnRole role = chunk.text().length() <= 60 ? ColumnRole.of(chunk.text()) : null;
-            if (role != null) {
-                recognised++;
-                roles.add(role);
-            }
-        }
-        return roles.size() >= 3 && roles.contains(ColumnRole.TASK) && recognised * 2 >= line.chunks().size();
-    }
-
-    private static List<Line> pageLines(PDDocument document, int page) throws IOException {
-        List<Word> words = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> positions) {
-                if (positions.isEmpty() || text.isBlank()) {
-                    return;
-                }
-                // split the run where glyphs are far apart: such gaps separate table columns
-                int start = 0;
-                for (int i = 1; i <= positions.size(); i++) {
-                    boolean end = i == positions.size();
-                    if (!end) {
-                        TextPosition previous = positions.get(i - 1);
-                        TextPosition current = positions.get(i);
-                        float gap = current.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj());
-                        end = gap > gapLimit(previous);
-                    }
-                    if (end) {
-                        add(positions.subList(start, i));
-                        start = i;
-                    }
-                }
-            }
-
-            private void add(List<TextPosition> glyphs) {
-                StringBuilder text = new StringBuilder();
-                glyphs.forEach(glyph -> text.append(glyph.getUnicode()));
-                if (text.toString().isBlank()) {
-                    return;
-                }
-                TextPosition first = glyphs.getFirst();
-                TextPosition last = glyphs.getLast();
-                words.add(new Word(text.toString(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
-                        first.getYDirAdj(), first.getFontSizeInPt()));
-            }
+    private static Block renumbered(Block block, int line) {
+        return switch (block) {
+            case Text text -> new Text(text.text(), line);
+            case Row row -> new Row(row.cells(), line, row.repeatedHeader(), row.table());
         };
-        stripper.setSortByPosition(true);
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        stripper.getText(document);
-        words.sort(Comparator.comparingDouble(Word::y).thenComparingDouble(Word::x));
-        List<Line> lines = new ArrayList<>();
-        List<Word> current = new ArrayList<>();
-        float baseline = Float.NaN;
-        for (Word word : words) {
-            if (!current.isEmpty() && Math.abs(word.y() - baseline) > Math.max(2f, word.size() * 0.4f)) {
-                lines.add(chunks(current));
-                current = new ArrayList<>();
+    }
+
+    private List<Piece> pieces(PdfPage page, List<Table> tables) {
+        List<Piece> pieces = new ArrayList<>();
+        List<Glyph> outside = new ArrayList<>();
+        for (Glyph glyph : page.glyphs()) {
+            if (tables.stream().noneMatch(table -> table.contains(glyph))) {
+                outside.add(glyph);
             }
-            if (current.isEmpty()) {
-                baseline = word.y();
-            }
-            current.add(word);
         }
-        if (!current.isEmpty()) {
-            lines.add(chunks(current));
+        for (TextLine paragraph : paragraphs(lines(outside))) {
+            pieces.add(new Piece(paragraph.baseline() - paragraph.size(), new Text(paragraph.text(), 0)));
+        }
+        for (Table table : tables) {
+            for (GridRow row : table.rows()) {
+                List<Cell> cells = new ArrayList<>();
+                for (GridCell cell : row.cells()) {
+                    cells.add(new Cell(cellText(cell), cell.span(), false));
+                }
+                pieces.add(new Piece(row.top(), new Row(cells, 0, false, 1)));
+            }
+        }
+        pieces.sort(Comparator.comparingDouble(Piece::top));
+        return pieces;
+    }
+
+    private String cellText(GridCell cell) {
+        String text = "";
+        for (TextLine line : lines(cell.glyphs())) {
+            text = joiner.joinLines(text, line.text(), !line.text().contains(" "));
+        }
+        return Texts.clean(text);
+    }
+
+    /** Glyphs grouped into lines by baseline, each line's text with spaces where words part. */
+    private static List<TextLine> lines(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::baseline).thenComparingDouble(Glyph::x));
+        List<List<Glyph>> groups = new ArrayList<>();
+        float baseline = Float.NaN;
+        for (Glyph glyph : sorted) {
+            if (groups.isEmpty() || Math.abs(glyph.baseline() - baseline) > Math.max(1.5f, glyph.size() * 0.4f)) {
+                groups.add(new ArrayList<>());
+                baseline = glyph.baseline();
+            }
+            groups.getLast().add(glyph);
+        }
+        List<TextLine> lines = new ArrayList<>();
+        for (List<Glyph> group : groups) {
+            group.sort(Comparator.comparingDouble(Glyph::x));
+            StringBuilder text = new StringBuilder();
+            float end = Float.NaN;
+            boolean space = false;
+            float left = Float.NaN;
+            float right = Float.NaN;
+            float size = 0;
+            for (Glyph glyph : group) {
+                if (glyph.isSpace()) {
+                    space = true;
+                    continue;
+                }
+                if (!text.isEmpty() && (space || glyph.x() - end > glyph.size() * 0.3f)) {
+                    text.append(' ');
+                }
+                text.append(glyph.text());
+                space = false;
+                end = glyph.endX();
+                left = Float.isNaN(left) ? glyph.x() : left;
+                right = glyph.endX();
+                size = Math.max(size, glyph.size());
+            }
+            String cleaned = repairSplitWords(Texts.clean(text.toString()));
+            if (!cleaned.isEmpty()) {
+                lines.add(new TextLine(group, left, right, group.getFirst().baseline(), size, cleaned));
+            }
         }
         return lines;
     }
 
-    private static float gapLimit(TextPosition glyph) {
-        return Math.max(4f, glyph.getFontSizeInPt() * 0.8f);
+    /**
+     * Lines outside tables joined into paragraphs: a line continues the one above when it follows at line
+     * distance and the line above reached the right margin of the text (so it was wrapped, not ended).
+     */
+    private List<TextLine> paragraphs(List<TextLine> lines) {
+        float margin = (float) lines.stream().mapToDouble(TextLine::right).max().orElse(0);
+        float leftMargin = (float) lines.stream().mapToDouble(TextLine::left).min().orElse(0);
+        List<TextLine> paragraphs = new ArrayList<>();
+        for (TextLine line : lines) {
+            if (!paragraphs.isEmpty()) {
+                TextLine last = paragraphs.getLast();
+                float width = margin - leftMargin;
+                boolean wrapped = last.right() >= margin - width * 0.12f;
+                boolean close = line.baseline() - last.baseline() <= line.size() * 1.45f;
+                if (wrapped && close) {
+                    paragraphs.set(paragraphs.size() - 1, new TextLine(line.glyphs(), last.left(), line.right(),
+                            line.baseline(), line.size(), joiner.joinLines(last.text(), line.text(), false)));
+                    continue;
+                }
+            }
+            paragraphs.add(line);
+        }
+        return paragraphs;
     }
 
-    private static Line chunks(List<Word> words) {
-        List<Word> sorted = new ArrayList<>(words);
-        sorted.sort(Comparator.comparingDouble(Word::x));
-        List<Chunk> chunks = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        float x = 0;
-        float endX = 0;
-        for (Word word : sorted) {
-            float limit = Math.max(4f, word.size() * 0.8f);
-            if (text.isEmpty()) {
-                text.append(word.text());
-                x = word.x();
-            } else if (word.x() - endX > limit) {
-                chunks.add(new Chunk(text.toString().trim(), x, endX));
-                text.setLength(0);
-                text.append(word.text());
-                x = word.x();
+    /** "мероприяти й", "региональн ой": a space the glyph spacing put inside a word the dictionary knows whole. */
+    static String repairSplitWords(String text) {
+        Matcher split = SPLIT_WORD.matcher(text);
+        StringBuilder repaired = new StringBuilder();
+        int from = 0;
+        while (split.find(from)) {
+            String left = split.group(1);
+            String right = split.group(2);
+            if (!RussianWords.isWord(left) && RussianWords.isWord(left + right)) {
+                repaired.append(text, from, split.start()).append(left).append(right);
+                from = split.end();
             } else {
-                text.append(' ').append(word.text());
+                repaired.append(text, from, split.start(2));
+                from = split.start(2);
             }
-            endX = word.endX();
         }
-        chunks.add(new Chunk(text.toString().trim(), x, endX));
-        return new Line(chunks);
+        return repaired.append(text.substring(from)).toString();
     }
 
     private static boolean hasImages(PDDocument document) throws IOException {

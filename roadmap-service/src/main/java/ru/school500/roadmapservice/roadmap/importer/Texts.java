@@ -21,7 +21,7 @@ final class Texts {
         cleaned = OTHER_TAGS.matcher(cleaned).replaceAll(" ");
         cleaned = cleaned.replace("&nbsp;", " ").replace("&laquo;", "«").replace("&raquo;", "»")
                 .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-                .replace("\u00ad", "").replace("**", "").replace("\ufb00", "ff").replace("\ufb01", "fi")
+                .replace("\u00ad", "").replace("\u200b", "").replace("**", "").replace("\ufb00", "ff").replace("\ufb01", "fi")
                 .replace("\ufb02", "fl").replace("\ufb03", "ffi").replace("\ufb04", "ffl");
         return SPACES.matcher(cleaned).replaceAll(" ").trim();
     }
