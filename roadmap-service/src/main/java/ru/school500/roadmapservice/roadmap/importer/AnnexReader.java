@@ -25,8 +25,9 @@ class AnnexReader {
     private static final Pattern ITEM_NUMBER = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+)\\.?$");
     private static final Pattern FLAT_NUMBER = Pattern.compile("^(\\d{1,3})\\.?$");
     private static final Pattern SECTION_INLINE = Pattern.compile(
-            "^(?:[Рр]аздел\\s+)?(\\d{1,3}|[IVX]{1,5})\\.?\\s+(\\S.*)$");
+            "^(?:[Рр]аздел\\s+)?(\\d{1,3}(?:\\.\\d{1,3})*|[IVX]{1,5})\\.?\\s+(\\S.*)$");
     private static final Pattern SECTION_ALONE = Pattern.compile("^(?:[Рр]аздел\\s+)?(\\d{1,3}|[IVX]{1,5})\\.?$");
+    private static final Pattern ROMAN = Pattern.compile("^[IVX]{1,5}$");
     private static final Pattern COLUMN_NUMBERS = Pattern.compile("^\\d{1,2}(?:\\s+\\d{1,2}){2,}$");
 
     /** A column of the annex: its grid index, its heading as written and its recognised role. */
@@ -149,6 +150,7 @@ class AnnexReader {
         Set<String> seenSections = new HashSet<>();
         int lastSection = 0;
         int lastItem = 0;
+        int itemsBefore = 0;
         for (int i = from; i < blocks.size(); i++) {
             if (!(blocks.get(i) instanceof Row row) || row.isBlank()) {
                 continue;
@@ -159,41 +161,30 @@ class AnnexReader {
             }
             String number = numberColumn < grid.size() ? grid.get(numberColumn) : "";
             List<Integer> filled = filled(grid);
-            if (sectioned) {
-                Matcher inline = SECTION_INLINE.matcher(number);
-                Matcher alone = SECTION_ALONE.matcher(number);
-                String sectionNumber = null;
-                String sectionTitle = null;
-                if (filled.size() == 1 && inline.matches() && !ITEM_NUMBER.matcher(number).matches()) {
-                    sectionNumber = inline.group(1);
-                    sectionTitle = inline.group(2);
-                } else if (filled.size() == 2 && alone.matches()) {
-                    sectionNumber = alone.group(1);
-                    sectionTitle = grid.get(filled.get(1));
-                } else if (filled.size() == 1 && filled.getFirst() != numberColumn && number.isEmpty()
-                        && row.cells().size() == 1 && row.cells().getFirst().span() > 1) {
-                    sectionTitle = grid.get(filled.getFirst()); // a merged row without a number
-                }
-                if (sectionTitle != null) {
-                    if (section != null && section.items.isEmpty() && sectionNumber != null
-                            && sectionNumber.equals(section.number)) {
-                        section.subtitles.add(sectionTitle);
-                        warnings.add(Code.DUPLICATE_NUMBER, "Номер раздела " + sectionNumber + " указан дважды "
-                                + "подряд; вторая строка принята как подзаголовок раздела: «" + sectionTitle + "».",
-                                new Location(sectionNumber, row.line(), null));
-                        continue;
-                    }
-                    section = new RawSection(sectionNumber, sectionTitle, row.line());
-                    sections.add(section);
-                    item = null;
-                    lastItem = 0;
-                    if (sectionNumber != null) {
-                        checkSequence(sectionNumber, lastSection, seenSections, "раздела", row.line());
-                        Integer value = integer(sectionNumber);
-                        lastSection = value == null ? lastSection : value;
-                    }
+            String[] heading = sectionHeading(row, grid, number, filled, numberColumn, sectioned,
+                    nextNumber(blocks, i + 1, numberColumn, repeatedRows));
+            if (heading != null) {
+                String sectionNumber = heading[0];
+                String sectionTitle = heading[1];
+                if (section != null && section.items.isEmpty() && sectionNumber != null
+                        && sectionNumber.equals(section.number)) {
+                    section.subtitles.add(sectionTitle);
+                    warnings.add(Code.DUPLICATE_NUMBER, "Номер раздела " + sectionNumber + " указан дважды "
+                            + "подряд; вторая строка принята как подзаголовок раздела: «" + sectionTitle + "».",
+                            new Location(sectionNumber, row.line(), null));
                     continue;
                 }
+                section = new RawSection(sectionNumber, sectionTitle, row.line());
+                sections.add(section);
+                item = null;
+                itemsBefore = Math.max(itemsBefore, lastItem);
+                lastItem = 0;
+                if (sectionNumber != null && sectionNumber.indexOf('.') < 0) {
+                    checkSequence(sectionNumber, lastSection, seenSections, "раздела", row.line());
+                    Integer value = sectionValue(sectionNumber);
+                    lastSection = value == null ? lastSection : value;
+                }
+                continue;
             }
             Matcher itemNumber = (sectioned ? ITEM_NUMBER : FLAT_NUMBER).matcher(number);
             if (itemNumber.matches()) {
@@ -212,6 +203,9 @@ class AnnexReader {
                     item.cells[c] = c == numberColumn ? "" : grid.get(c);
                 }
                 section.items.add(item);
+                if (!sectioned && lastItem == 0 && integer(value) != null && integer(value) == itemsBefore + 1) {
+                    lastItem = itemsBefore; // flat numbering that runs on across sections
+                }
                 lastItem = checkItem(section, value, lastItem, seenItems, row.line());
                 extraCells(grid, width, value, row.line());
                 continue;
@@ -240,6 +234,82 @@ class AnnexReader {
                     new Location(item == null ? null : item.number, row.line(), null));
         }
         return sections;
+    }
+
+    /**
+     * The number and title of a section heading row, or {@code null} for any other row. A heading is a row
+     * whose only text is "1. Title", "II. Title" or "Раздел 3. Title"; a row merged over the whole table without
+     * a number; a Roman numeral with its title; or a number with only a title beside it whose next numbered row
+     * lies inside it ("1.1." before "1.1.1", "2" before "2.1"), the way three-level and numbered-row
+     * headings are written.
+     */
+    private static String[] sectionHeading(Row row, List<String> grid, String number, List<Integer> filled,
+            int numberColumn, boolean sectioned, String nextNumber) {
+        Matcher inline = SECTION_INLINE.matcher(number);
+        if (filled.size() == 1 && filled.getFirst() == numberColumn && inline.matches()
+                && !ITEM_NUMBER.matcher(number).matches() && !FLAT_NUMBER.matcher(number).matches()) {
+            return new String[] {inline.group(1), inline.group(2)};
+        }
+        if (filled.size() == 1 && filled.getFirst() != numberColumn && number.isEmpty()
+                && row.cells().size() == 1 && row.cells().getFirst().span() > 1) {
+            Matcher merged = SECTION_INLINE.matcher(grid.get(filled.getFirst()));
+            return merged.matches() ? new String[] {merged.group(1), merged.group(2)}
+                    : new String[] {null, grid.get(filled.getFirst())}; // a merged row without a number
+        }
+        if (filled.size() != 2 || filled.getFirst() != numberColumn) {
+            return null;
+        }
+        String title = grid.get(filled.get(1));
+        Matcher alone = SECTION_ALONE.matcher(number);
+        if (alone.matches() && (ROMAN.matcher(alone.group(1)).matches() || number.startsWith("Раздел")
+                || number.startsWith("раздел"))) {
+            return new String[] {alone.group(1), title};
+        }
+        String plain = number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
+        boolean numbered = ITEM_NUMBER.matcher(number).matches() || FLAT_NUMBER.matcher(number).matches();
+        if (numbered && nextNumber != null && nextNumber.startsWith(plain + ".")) {
+            return new String[] {plain, title};
+        }
+        if (sectioned && alone.matches() && !ITEM_NUMBER.matcher(number).matches()) {
+            return new String[] {alone.group(1), title};
+        }
+        return null;
+    }
+
+    /** The number of the next row that has one, without its trailing dot. */
+    private static String nextNumber(List<Block> blocks, int from, int numberColumn, Set<String> repeatedRows) {
+        for (int i = from; i < blocks.size() && i < from + 200; i++) {
+            if (blocks.get(i) instanceof Row row && !row.isBlank()) {
+                List<String> grid = grid(row, false);
+                if (repeatedRows.contains(signature(grid)) || isColumnNumbers(grid)) {
+                    continue;
+                }
+                String number = numberColumn < grid.size() ? grid.get(numberColumn) : "";
+                if (ITEM_NUMBER.matcher(number).matches() || FLAT_NUMBER.matcher(number).matches()) {
+                    return number.endsWith(".") ? number.substring(0, number.length() - 1) : number;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer sectionValue(String number) {
+        return ROMAN.matcher(number).matches() ? roman(number) : integer(number);
+    }
+
+    private static int roman(String numeral) {
+        int total = 0;
+        int previous = 0;
+        for (int i = numeral.length() - 1; i >= 0; i--) {
+            int value = switch (numeral.charAt(i)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                default -> 10;
+            };
+            total += value < previous ? -value : value;
+            previous = Math.max(previous, value);
+        }
+        return total;
     }
 
     private int checkItem(RawSection section, String number, int last, Set<String> seen, int line) {
@@ -277,7 +347,7 @@ class AnnexReader {
                     new Location(number, line, null));
             return;
         }
-        Integer value = integer(number);
+        Integer value = sectionValue(number);
         if (value != null && value != last + 1) {
             warnings.add(Code.NUMBERING_GAP, "Нумерация " + what + " нарушена: " + number + " после " + last + ".",
                     new Location(number, line, null));

@@ -19,6 +19,7 @@ final class CellJoiner {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
     private static final Pattern HYPHENATED_END = Pattern.compile("(\\p{L}+)([-\u2010\u00ad])$");
+    private static final Pattern LATIN = Pattern.compile("[a-zA-Z]+");
     private static final Pattern LAST_WORD = Pattern.compile("(?<![\\p{L}\\d])(\\p{L}+)$");
     private static final Pattern LOWER_START = Pattern.compile("^(\\p{Ll}\\p{L}*)");
     private static final Pattern URL_END = Pattern.compile("https?://\\S+$");
@@ -89,10 +90,13 @@ final class CellJoiner {
             if (RussianWords.isWord(left + right)) {
                 return cut + after;
             }
-            if (RussianWords.isWord(left) && RussianWords.isWord(right)) {
-                return cut + "-" + after;
+            if (RussianWords.isWord(left) && RussianWords.isWord(right) || LATIN.matcher(left + right).matches()) {
+                return cut + "-" + after; // (office suites do not hyphenate Latin words in Russian text)
             }
             return cut + after;
+        }
+        if (before.endsWith("/") && before.length() > 1 && !Character.isWhitespace(before.charAt(before.length() - 2))) {
+            return before + after; // "модель/" + "концепция": the line broke after the slash
         }
         Matcher last = LAST_WORD.matcher(before);
         if (last.find() && lower.find()) {

@@ -20,7 +20,8 @@ import ru.school500.roadmapservice.roadmap.importer.Deadline.Period;
  * into dated periods. Pure and total: it never throws, always keeps the raw text, and answers
  * {@link Kind#UNPARSED} with no periods for anything it does not fully understand, rather than guessing.
  * A missing year is taken from the following explicit year in the same text ("апрель, июнь 2022 г."), then
- * from a preceding one, then from the roadmap's year given by the caller.
+ * from a preceding one, then from the roadmap's year given by the caller ("до 01.04" in a 2023 order is
+ * 2023-04-01). A deadline "по плану …" names no dates of its own and gets no period.
  */
 public final class DeadlineParser {
 
@@ -36,9 +37,10 @@ public final class DeadlineParser {
             "^в течение (?:всего |текущего |календарного |учебного )?(?:((?:19|20)\\d{2}) )?(?:г\\.? |года?|периода|срока)");
     private static final Pattern YEAR_END = Pattern.compile("^до конца (?:((?:19|20)\\d{2}) )?(?:г\\.? )?года?\\.?$");
     private static final Pattern ANY_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
-    private static final Pattern PLAN_YEAR = Pattern.compile("на ((?:19|20)\\d{2})\\s*(?:г|год)");
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
     private static final Pattern DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2}|\\d{4})\\.?");
+    /** "01.04": day and month, the year from the text or the roadmap. */
+    private static final Pattern DAY_MONTH = Pattern.compile("(\\d{2})\\.(\\d{2})\\.?");
     private static final Pattern YEAR_WORD = Pattern.compile("((?:19|20)\\d{2})(?:г\\.?|гг\\.?)?");
     private static final Pattern SMALL_NUMBER = Pattern.compile("(\\d{1,2})(?:-?(?:й|е|ый|ое|ий|го))?");
 
@@ -102,9 +104,8 @@ public final class DeadlineParser {
             return new Deadline(raw, Kind.THROUGHOUT_YEAR, null, wholeYear(named));
         }
         if (PLAN.matcher(text).find() && !THROUGHOUT.matcher(text).find()) {
-            Matcher planYear = PLAN_YEAR.matcher(text);
-            Integer named = planYear.find() ? Integer.valueOf(planYear.group(1)) : year;
-            return new Deadline(raw, Kind.BY_PLAN, null, wholeYear(named));
+            // the dates are in the plan, not here: no period, so the item is never counted as overdue
+            return new Deadline(raw, Kind.BY_PLAN, null, List.of());
         }
         Matcher yearEnd = YEAR_END.matcher(text);
         if (yearEnd.find()) {
@@ -182,6 +183,14 @@ public final class DeadlineParser {
                         date.group(3).length() == 2 ? 2000 + y : y));
                 pendingRange = closeRange(points, rangeStarts, pendingRange);
                 lastWasPoint = false;
+                continue;
+            }
+            Matcher dayMonth = DAY_MONTH.matcher(word);
+            if (dayMonth.matches()) {
+                points.add(new Point(Unit.DAY, Integer.parseInt(dayMonth.group(2)), Integer.parseInt(dayMonth.group(1)),
+                        null));
+                pendingRange = closeRange(points, rangeStarts, pendingRange);
+                lastWasPoint = true;
                 continue;
             }
             Matcher year = YEAR_WORD.matcher(word);

@@ -11,6 +11,7 @@ class ImportRejectedException extends RuntimeException {
     /** Why a file was refused; each reason has its status. */
     enum Reason {
         EMPTY_FILE(HttpStatus.BAD_REQUEST, "Пустой файл"),
+        INVALID_CHOICE(HttpStatus.BAD_REQUEST, "Неверный параметр импорта"),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Файл слишком большой"),
         UNSUPPORTED_FORMAT(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Формат файла не поддерживается"),
         ENCRYPTED(HttpStatus.UNPROCESSABLE_CONTENT, "Документ защищён паролем"),

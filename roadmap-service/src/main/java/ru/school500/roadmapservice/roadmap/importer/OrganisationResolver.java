@@ -27,7 +27,8 @@ class OrganisationResolver {
             "\\(\\s*далее\\s*(?:по тексту\\s*)?[-\u2010-\u2015\u2212]?\\s*([^()]+?)\\s*\\)", Pattern.UNICODE_CASE);
     private static final Pattern HEAD = Pattern.compile(
             "^(?:министерств|департамент|комитет|учреждени|организаци|центр|институт|служб|университет|академи"
-                    + "|колледж|школ|лице[йяюе]|гимнази|агентств|фонд|орган(?:|а|у|ом|е|ы|ов|ам|ами|ах)$)");
+                    + "|колледж|школ|лице[йяюе]|гимнази|агентств|фонд|управлени|администраци|кабинет|отдел"
+                    + "|орган(?:|а|у|ом|е|ы|ов|ам|ами|ах)$)");
     private static final Pattern ADJECTIVE = Pattern.compile(
             "^\\p{L}+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ему|ым|им|ую|юю|ыми|ими)$");
     private static final Pattern QUOTED = Pattern.compile("«(.+)»");
@@ -40,18 +41,21 @@ class OrganisationResolver {
     private static final Pattern INSTITUTE = Pattern.compile(
             "институт|центр|учреждени|(?<!\\p{L})(?:гау|гбу|гоау|когоау|когау|дпо|иро|цнппм)(?!\\p{L})|академи|университет");
 
-    private record Definition(String alias, String fullName) {
+    /** An abbreviation's definition: what it stands for and the text that defined it. */
+    private record Definition(String alias, String fullName, String source) {
     }
 
     private static final class Entry {
         final String id;
         final String name;
+        final String writtenAs;
         final List<String> aliases = new ArrayList<>();
         final OrganisationType type;
 
-        Entry(String id, String name, OrganisationType type) {
+        Entry(String id, String name, String writtenAs, OrganisationType type) {
             this.id = id;
             this.name = name;
+            this.writtenAs = writtenAs;
             this.type = type;
         }
     }
@@ -60,21 +64,47 @@ class OrganisationResolver {
     private final Warnings warnings;
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<String, Entry> organisations = new LinkedHashMap<>();
+    private final java.util.Set<String> conflicts = new java.util.HashSet<>();
 
     OrganisationResolver(String authority, Warnings warnings) {
         this.authority = authority;
         this.warnings = warnings;
     }
 
-    /** Learns the "(далее – X)" definitions a text makes; the first definition of an abbreviation wins. */
-    void learn(String text) {
+    /**
+     * Learns the "(далее – X)" definitions a text makes; the first definition of an abbreviation wins, and a
+     * later one that names another organisation is warned about.
+     *
+     * @param item the item whose cell the text is, {@code null} for the order's text
+     */
+    void learn(String text, String item, Integer line) {
         Matcher definition = DEFINITION.matcher(text);
         while (definition.find()) {
             String alias = definition.group(1).trim();
             String fullName = fullNameBefore(text, definition.start());
             if (fullName != null && !alias.isEmpty()) {
-                definitions.putIfAbsent(key(alias), new Definition(alias, fullName));
+                Definition known = definitions.putIfAbsent(key(alias), new Definition(alias, fullName, text));
+                if (known != null) {
+                    checkConflict(known, fullName, text, item, line);
+                }
             }
+        }
+    }
+
+    void learn(String text) {
+        learn(text, null, null);
+    }
+
+    private void checkConflict(Definition known, String fullName, String source, String item, Integer line) {
+        if (known.source().equals(source)) {
+            return;
+        }
+        String before = stems(Nominative.of(known.fullName()));
+        String now = stems(Nominative.of(fullName));
+        if (!before.contains(now) && !now.contains(before) && conflicts.add(key(known.alias()))) {
+            warnings.add(Code.ORGANISATION_CONFLICT, "Сокращение «" + known.alias() + "» расшифровано по-разному: «"
+                    + Nominative.of(known.fullName()) + "» и «" + Nominative.of(fullName) + "»; проверьте, о какой "
+                    + "организации речь.", new Location(item, line, null));
         }
     }
 
@@ -82,13 +112,17 @@ class OrganisationResolver {
      * Learns the definitions an executor cell makes: there the name before "(далее – X)" is exactly one
      * organisation, so it replaces what {@link #learn} guessed from the words before the parenthesis.
      */
-    void learnExecutors(String cell) {
+    void learnExecutors(String cell, String item, Integer line) {
         for (String part : split(cell)) {
             Matcher definition = DEFINITION.matcher(part);
             if (definition.find()) {
                 String name = (part.substring(0, definition.start()) + part.substring(definition.end())).trim();
                 if (!name.isEmpty()) {
-                    definitions.put(key(definition.group(1)), new Definition(definition.group(1).trim(), name));
+                    Definition known = definitions.put(key(definition.group(1)),
+                            new Definition(definition.group(1).trim(), name, cell));
+                    if (known != null) {
+                        checkConflict(known, name, cell, item, line);
+                    }
                 }
             }
         }
@@ -130,10 +164,14 @@ class OrganisationResolver {
 
     List<Organisation> organisations() {
         return organisations.values().stream()
-                .map(e -> new Organisation(e.id, e.name, e.type, List.copyOf(e.aliases))).toList();
+                .map(e -> new Organisation(e.id, e.name, e.writtenAs, e.type, List.copyOf(e.aliases))).toList();
     }
 
-    private Entry entry(String name, boolean fromDefinition, String item, int line, String column) {
+    private Entry entry(String written, boolean fromDefinition, String item, int line, String column) {
+        String name = Nominative.of(written);
+        if (authority != null && isShortFormOf(name, authority)) {
+            name = authority;
+        }
         String key = stems(name);
         Entry existing = organisations.get(key);
         if (existing != null) {
@@ -146,12 +184,28 @@ class OrganisationResolver {
             return existing;
         }
         String display = authority != null && stems(authority).equals(key) ? authority : capitalise(name);
-        Entry created = new Entry("org-" + (organisations.size() + 1), display, type(name));
-        if (!display.equals(capitalise(name)) && !display.equalsIgnoreCase(name)) {
-            created.aliases.add(name);
+        String writtenAs = display.equalsIgnoreCase(written) ? null : written;
+        Entry created = new Entry("org-" + (organisations.size() + 1), display, writtenAs, type(name));
+        if (!display.equals(capitalise(written)) && !display.equalsIgnoreCase(written)) {
+            created.aliases.add(written);
         }
         organisations.put(key, created);
         return created;
+    }
+
+    /** "Управление образования" for "Управление образования администрации …": the authority's leading words. */
+    private static boolean isShortFormOf(String name, String authority) {
+        String[] words = Texts.fold(name).split("\\s+");
+        String[] full = Texts.fold(authority).split("\\s+");
+        if (words.length < 2 || words.length >= full.length) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!words[i].equals(full[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addAlias(Entry entry, String alias) {
@@ -265,12 +319,30 @@ class OrganisationResolver {
         int head = -1;
         for (int w = words.size() - 1; w >= 0 && head < 0; w--) {
             String word = window.substring(words.get(w)[0], words.get(w)[1]).toLowerCase(Locale.ROOT);
-            if (!quoted.get(w) && HEAD.matcher(word.replaceAll("[^\\p{L}]", "")).find()) {
-                head = w;
+            if (!quoted.get(w) && HEAD.matcher(word.replaceAll("[^\\p{L}]", "")).find()
+                    && !(w > 0 && isParticiple(window.substring(words.get(w - 1)[0], words.get(w - 1)[1])))) {
+                head = w; // (a noun after a participle is its object: "осуществляющих управление")
             }
         }
         if (head < 0) {
             return null;
+        }
+        // a head in the genitive may hang on an organisation noun further left, through nouns in the genitive:
+        // "управление образования администрации города …" is one body, "актов министерства …" is not
+        for (int w = head - 1; w >= 0 && w >= head - 3 && !quoted.get(w); w--) {
+            String word = window.substring(words.get(w)[0], words.get(w)[1]);
+            String bare = word.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+            if (word.endsWith(",") || !isGenitiveNoun(window.substring(words.get(w + 1)[0], words.get(w + 1)[1])
+                    .replaceAll("[^\\p{L}]", ""))) {
+                break;
+            }
+            if (HEAD.matcher(bare).find()) {
+                head = w;
+                break;
+            }
+            if (!isGenitiveNoun(bare)) {
+                break;
+            }
         }
         int first = head;
         String ending = null;
@@ -289,6 +361,14 @@ class OrganisationResolver {
         }
         String name = window.substring(words.get(first)[0]).trim();
         return name.isEmpty() ? null : name;
+    }
+
+    private static boolean isParticiple(String word) {
+        return RussianWords.analyse(word.replaceAll("[^\\p{L}]", "")).stream().anyMatch(a -> a.is("PT"));
+    }
+
+    private static boolean isGenitiveNoun(String word) {
+        return RussianWords.analyse(word).stream().anyMatch(a -> a.is("NN") && "R".equals(a.grammaticalCase()));
     }
 
     /** Adjective endings that can agree with one noun form share a class ("Тестовый областной институт"). */

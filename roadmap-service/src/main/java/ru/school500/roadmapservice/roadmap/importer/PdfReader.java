@@ -37,6 +37,7 @@ import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Text;
  */
 class PdfReader {
 
+    private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2})*\\.\\s");
     private static final Pattern SPLIT_WORD = Pattern.compile("(?<![\\p{L}\\d])(\\p{L}{2,}) (\\p{Ll}+)(?![\\p{L}\\d])");
 
     private final ImporterProperties limits;
@@ -159,20 +160,22 @@ class PdfReader {
             group.sort(Comparator.comparingDouble(Glyph::x));
             StringBuilder text = new StringBuilder();
             float end = Float.NaN;
-            boolean space = false;
+            Glyph space = null;
             float left = Float.NaN;
             float right = Float.NaN;
             float size = 0;
             for (Glyph glyph : group) {
                 if (glyph.isSpace()) {
-                    space = true;
+                    space = glyph;
                     continue;
                 }
-                if (!text.isEmpty() && (space || glyph.x() - end > glyph.size() * 0.3f)) {
+                // Chromium prints a zero-advance space where a soft hyphen did not break the line
+                boolean spaced = space != null && glyph.x() - space.x() >= (space.endX() - space.x()) * 0.5f;
+                if (!text.isEmpty() && (spaced || glyph.x() - end > glyph.size() * 0.3f)) {
                     text.append(' ');
                 }
                 text.append(glyph.text());
-                space = false;
+                space = null;
                 end = glyph.endX();
                 left = Float.isNaN(left) ? glyph.x() : left;
                 right = glyph.endX();
@@ -187,20 +190,30 @@ class PdfReader {
     }
 
     /**
-     * Lines outside tables joined into paragraphs: a line continues the one above when it follows at line
-     * distance and the line above reached the right margin of the text (so it was wrapped, not ended).
+     * Lines outside tables joined into paragraphs: a line continues the one above when the line above reached
+     * the right margin of the text (so it was wrapped, not ended), follows at the page's line distance, starts
+     * at the left margin (or is centred under it) and does not start a numbered paragraph of its own.
      */
     private List<TextLine> paragraphs(List<TextLine> lines) {
         float margin = (float) lines.stream().mapToDouble(TextLine::right).max().orElse(0);
         float leftMargin = (float) lines.stream().mapToDouble(TextLine::left).min().orElse(0);
+        float pitch = Float.MAX_VALUE;
+        for (int i = 1; i < lines.size(); i++) {
+            float distance = lines.get(i).baseline() - lines.get(i - 1).baseline();
+            if (distance >= lines.get(i).size() * 0.8f) {
+                pitch = Math.min(pitch, distance);
+            }
+        }
         List<TextLine> paragraphs = new ArrayList<>();
         for (TextLine line : lines) {
             if (!paragraphs.isEmpty()) {
                 TextLine last = paragraphs.getLast();
                 float width = margin - leftMargin;
                 boolean wrapped = last.right() >= margin - width * 0.12f;
-                boolean close = line.baseline() - last.baseline() <= line.size() * 1.45f;
-                if (wrapped && close) {
+                boolean close = line.baseline() - last.baseline() <= pitch + line.size() * 0.15f;
+                boolean atMargin = line.left() <= leftMargin + line.size();
+                boolean centred = Math.abs((line.left() + line.right()) - (last.left() + last.right())) < 2 * line.size();
+                if (wrapped && close && (atMargin || centred) && !NUMBERED_PARAGRAPH.matcher(line.text()).find()) {
                     paragraphs.set(paragraphs.size() - 1, new TextLine(line.glyphs(), last.left(), line.right(),
                             line.baseline(), line.size(), joiner.joinLines(last.text(), line.text(), false)));
                     continue;

@@ -2,6 +2,7 @@ package ru.school500.roadmapservice.roadmap.importer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,6 +71,8 @@ class RoadmapReader {
             }
         }
         OrderHeaderReader.Result header = new OrderHeaderReader(warnings).read(headerLines, texts);
+        LevelReader.Result level = LevelReader.read(header.header().authority(), header.header().title(),
+                header.annexTitle(), warnings);
 
         OrganisationResolver organisations = new OrganisationResolver(header.header().authority(), warnings);
         headerLines.forEach(line -> organisations.learn(line.text()));
@@ -77,7 +80,7 @@ class RoadmapReader {
             for (RawItem item : section.items) {
                 for (String cell : item.cells) {
                     if (cell != null) {
-                        organisations.learn(cell);
+                        organisations.learn(cell, item.number, item.line);
                     }
                 }
             }
@@ -88,7 +91,7 @@ class RoadmapReader {
         for (RawSection section : annex.sections()) {
             for (RawItem item : section.items) {
                 if (executorColumn >= 0 && item.cells[executorColumn] != null) {
-                    organisations.learnExecutors(item.cells[executorColumn]);
+                    organisations.learnExecutors(item.cells[executorColumn], item.number, item.line);
                 }
             }
         }
@@ -101,12 +104,14 @@ class RoadmapReader {
             }
             sections.add(new Section(raw.number, raw.title, List.copyOf(raw.subtitles), items));
         }
+        warnRepeatedItems(annex, sections, warnings);
         List<ImportWarning> sorted = new ArrayList<>(warnings.list());
         sorted.sort(Comparator.comparing((ImportWarning w) -> w.location().line(),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
         List<RoadmapPreview.Column> columns = annex.columns().stream()
                 .map(column -> new RoadmapPreview.Column(column.heading(), column.role())).toList();
-        return new RoadmapPreview(document.format(), header.header(), header.annexTitle(), header.year(), columns,
+        return new RoadmapPreview(document.format(), header.header(), header.annexTitle(), header.year(),
+                level.level(), level.municipality(), columns,
                 sections, organisations.organisations(), sorted, itemCount);
     }
 
@@ -157,6 +162,27 @@ class RoadmapReader {
         List<Executor> executors = organisations.resolve(executorsText, item.number, item.line, executorHeading);
         return new Item(item.number, text, deadline, executorsText, executors, blankToNull(indicator),
                 blankToNull(information), List.copyOf(links), blankToNull(note), other);
+    }
+
+    /** An item whose task, deadline and executors repeat an earlier one word for word is most likely a slip. */
+    private static void warnRepeatedItems(Annex annex, List<Section> sections, Warnings warnings) {
+        Map<String, String> seen = new HashMap<>();
+        for (int s = 0; s < sections.size(); s++) {
+            for (int i = 0; i < sections.get(s).items().size(); i++) {
+                Item item = sections.get(s).items().get(i);
+                if (item.text().isBlank()) {
+                    continue;
+                }
+                String key = Texts.fold(item.text()) + "|" + Texts.fold(item.deadline().raw()) + "|"
+                        + Texts.fold(item.executorsText());
+                String earlier = seen.putIfAbsent(key, item.number());
+                if (earlier != null) {
+                    warnings.add(Code.DUPLICATE_ITEM, "Пункт " + item.number() + " дословно повторяет пункт " + earlier
+                            + " (мероприятие, срок и исполнители).", new Location(item.number(),
+                            annex.sections().get(s).items.get(i).line, null));
+                }
+            }
+        }
     }
 
     private static String field(RawItem item, List<Column> columns, ColumnRole role, String separator) {

@@ -37,8 +37,10 @@ class DeadlineParserTest {
             ежеквартально                            | RECURRING       | 2022-01-01 | 2022-12-31 | 4
             постоянно                                | PERMANENT       | 2022-01-01 | 2022-12-31 | 1
             по мере необходимости                    | AS_NEEDED       | 2022-01-01 | 2022-12-31 | 1
-            по плану работы ЕРМС на 2023 год         | BY_PLAN         | 2023-01-01 | 2023-12-31 | 1
-            в соответствии с планом мероприятий      | BY_PLAN         | 2022-01-01 | 2022-12-31 | 1
+            до 01.04                                 | DEADLINE        | 2022-04-01 | 2022-04-01 | 1
+            до 20.03 2023 г.                         | DEADLINE        | 2023-03-20 | 2023-03-20 | 1
+            01.09 – 30.11                            | ONCE            | 2022-09-01 | 2022-11-30 | 1
+            октябрь-ноябрь                           | ONCE            | 2022-10-01 | 2022-11-30 | 1
             до конца года                            | DEADLINE        | 2022-12-31 | 2022-12-31 | 1
             """)
     void readsDeadlinesIntoOrderedPeriods(String raw, Kind kind, LocalDate start, LocalDate end, int count) {
@@ -49,6 +51,20 @@ class DeadlineParserTest {
         assertThat(deadline.periods()).hasSize(count);
         assertThat(deadline.periods().getFirst().start()).isEqualTo(start);
         assertThat(deadline.periods().getLast().end()).isEqualTo(end);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            по плану работы ЕРМС на 2023 год
+            в соответствии с планом мероприятий
+            по графику ИРОСТ
+            план курсовых мероприятий на 2022 год
+            """)
+    void deadlineByPlanNamesNoDatesOfItsOwnAndGetsNoPeriod(String raw) {
+        Deadline deadline = parser.parse(raw, 2022);
+
+        assertThat(deadline.kind()).isEqualTo(Kind.BY_PLAN);
+        assertThat(deadline.periods()).isEmpty();
     }
 
     @ParameterizedTest
@@ -70,6 +86,7 @@ class DeadlineParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             март
             II квартал
+            до 01.04
             """)
     void monthWithoutAnyYearIsNotGuessed(String raw) {
         assertThat(parser.parse(raw, null).kind()).isEqualTo(Kind.UNPARSED);

@@ -131,7 +131,7 @@ class ImportControllerTest {
         RoadmapView roadmap = new RoadmapView(id, "43", null, RoadmapLevel.REGIONAL, "Дорожная карта", 2022, null,
                 null, RoadmapStatus.DRAFT, 1, null, null, 0, null, List.of(), List.of(), List.of(), "kir-operator",
                 null, "kir-operator", null, null, null);
-        when(orders.save(any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
+        when(orders.save(any(), any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
                 .thenReturn(new ImportedRoadmap(roadmap, List.of(), new ImportedRoadmap.SourceFile(UUID.randomUUID(),
                         1, "ab")));
         mvc.perform(multipart("/api/roadmaps/import")

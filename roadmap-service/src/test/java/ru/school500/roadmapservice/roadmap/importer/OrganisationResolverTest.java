@@ -50,7 +50,7 @@ class OrganisationResolverTest {
         Warnings warnings = new Warnings();
         OrganisationResolver resolver = new OrganisationResolver(null, warnings);
         resolver.learnExecutors("Кировское областное государственное автономное учреждение «Центр оценки качества "
-                + "образования» (далее – КОГАУ «Центр оценки качества образования»)");
+                + "образования» (далее – КОГАУ «Центр оценки качества образования»)", "2.5", 90);
 
         resolver.resolve("КОГОАУ «Центр оценки качества образования»", "2.5", 90, "Исполнители");
 
