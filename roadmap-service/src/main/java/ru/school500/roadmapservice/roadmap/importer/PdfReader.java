@@ -31,13 +31,11 @@ import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Text;
  * every grid row becomes a {@link Row} and every cell gets the glyphs inside its lines, so neither centred nor
  * wrapped headings nor long cells shift text into a neighbour; a cell's lines are joined telling soft from
  * hard hyphens ({@link CellJoiner}); a row continued on the next page arrives as a row without a number,
- * which the table reader merges. Text outside tables becomes paragraphs: a line that reaches the right
- * margin continues into the next one. A document that draws no grid at all is read by columns of text
+ * which the table reader merges. Text outside tables becomes paragraphs ({@link PdfParagraphs}). A document that draws no grid at all is read by columns of text
  * ({@link PdfTextColumns}).
  */
 class PdfReader {
 
-    private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2})*\\.\\s");
     private static final Pattern SPLIT_WORD = Pattern.compile("(?<![\\p{L}\\d])(\\p{L}{2,}) (\\p{Ll}+)(?![\\p{L}\\d])");
 
     private final ImporterProperties limits;
@@ -118,7 +116,9 @@ class PdfReader {
                 outside.add(glyph);
             }
         }
-        for (TextLine paragraph : paragraphs(lines(outside))) {
+        List<PdfParagraphs.Line> outsideLines = lines(outside).stream()
+                .map(l -> new PdfParagraphs.Line(l.left(), l.right(), l.baseline(), l.size(), l.text())).toList();
+        for (PdfParagraphs.Line paragraph : PdfParagraphs.join(outsideLines, joiner)) {
             pieces.add(new Piece(paragraph.baseline() - paragraph.size(), new Text(paragraph.text(), 0)));
         }
         for (Table table : tables) {
@@ -187,41 +187,6 @@ class PdfReader {
             }
         }
         return lines;
-    }
-
-    /**
-     * Lines outside tables joined into paragraphs: a line continues the one above when the line above reached
-     * the right margin of the text (so it was wrapped, not ended), follows at the page's line distance, starts
-     * at the left margin (or is centred under it) and does not start a numbered paragraph of its own.
-     */
-    private List<TextLine> paragraphs(List<TextLine> lines) {
-        float margin = (float) lines.stream().mapToDouble(TextLine::right).max().orElse(0);
-        float leftMargin = (float) lines.stream().mapToDouble(TextLine::left).min().orElse(0);
-        float pitch = Float.MAX_VALUE;
-        for (int i = 1; i < lines.size(); i++) {
-            float distance = lines.get(i).baseline() - lines.get(i - 1).baseline();
-            if (distance >= lines.get(i).size() * 0.8f) {
-                pitch = Math.min(pitch, distance);
-            }
-        }
-        List<TextLine> paragraphs = new ArrayList<>();
-        for (TextLine line : lines) {
-            if (!paragraphs.isEmpty()) {
-                TextLine last = paragraphs.getLast();
-                float width = margin - leftMargin;
-                boolean wrapped = last.right() >= margin - width * 0.12f;
-                boolean close = line.baseline() - last.baseline() <= pitch + line.size() * 0.15f;
-                boolean atMargin = line.left() <= leftMargin + line.size();
-                boolean centred = Math.abs((line.left() + line.right()) - (last.left() + last.right())) < 2 * line.size();
-                if (wrapped && close && (atMargin || centred) && !NUMBERED_PARAGRAPH.matcher(line.text()).find()) {
-                    paragraphs.set(paragraphs.size() - 1, new TextLine(line.glyphs(), last.left(), line.right(),
-                            line.baseline(), line.size(), joiner.joinLines(last.text(), line.text(), false)));
-                    continue;
-                }
-            }
-            paragraphs.add(line);
-        }
-        return paragraphs;
     }
 
     /** "мероприяти й", "региональн ой": a space the glyph spacing put inside a word the dictionary knows whole. */

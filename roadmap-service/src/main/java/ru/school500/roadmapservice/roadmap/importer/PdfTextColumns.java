@@ -32,10 +32,10 @@ final class PdfTextColumns {
     private record Word(String text, float x, float endX, float y, float size) {
     }
 
-    private record Chunk(String text, float x, float endX) {
+    private record Chunk(String text, float x, float endX, List<Word> words) {
     }
 
-    private record Line(List<Chunk> chunks) {
+    private record Line(List<Chunk> chunks, float baseline, float size) {
         String text() {
             return String.join(" ", chunks.stream().map(Chunk::text).toList());
         }
@@ -49,30 +49,62 @@ final class PdfTextColumns {
         return blocks(lines);
     }
 
+    private static final int MAX_HEADING_LINES = 4;
+    private static final CellJoiner JOINER = new CellJoiner(List.of());
+
     private static List<Block> blocks(List<Line> lines) {
         List<Block> blocks = new ArrayList<>();
+        List<Line> paragraph = new ArrayList<>();
         float[] columns = null;
+        List<String> headingLines = List.of();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             int number = i + 1;
-            if (columns == null && isHeading(line)) {
-                columns = new float[line.chunks().size()];
-                for (int c = 0; c < columns.length; c++) {
-                    columns[c] = c == 0 ? Float.NEGATIVE_INFINITY
-                            : (line.chunks().get(c - 1).endX() + line.chunks().get(c).x()) / 2;
+            if (columns == null) {
+                for (int count = 1; count <= MAX_HEADING_LINES && i + count <= lines.size() && columns == null; count++) {
+                    List<Chunk> heading = headingCells(lines.subList(i, i + count));
+                    while (isHeading(heading) && i + count < lines.size() && count < MAX_HEADING_LINES
+                            && !startsItem(lines.get(i + count))) {
+                        List<Chunk> longer = headingCells(lines.subList(i, i + count + 1));
+                        if (longer.size() != heading.size()) {
+                            break;
+                        }
+                        heading = longer; // the heading's cells wrap onto this line too
+                        count++;
+                    }
+                    if (isHeading(heading)) {
+                        flush(paragraph, blocks);
+                        columns = new float[heading.size()];
+                        for (int c = 0; c < columns.length; c++) {
+                            columns[c] = c == 0 ? Float.NEGATIVE_INFINITY : heading.get(c - 1).endX() + 1;
+                        }
+                        headingLines = lines.subList(i, i + count).stream().map(Line::text).toList();
+                        List<Cell> cells = heading.stream().map(chunk -> Cell.of(Texts.clean(chunk.text()))).toList();
+                        blocks.add(new Row(cells, number, false, 1));
+                        i += count - 1;
+                    }
+                }
+                if (columns != null) {
+                    continue;
                 }
             }
             if (columns == null) {
-                blocks.add(new Text(Texts.clean(line.text()), number));
+                paragraph.add(line);
+                continue;
+            }
+            if (repeatsHeading(lines, i, headingLines)) {
+                i += headingLines.size() - 1; // the heading printed again on a new page
                 continue;
             }
             String[] cells = new String[columns.length];
             for (Chunk chunk : line.chunks()) {
-                int column = 0;
-                while (column + 1 < columns.length && chunk.x() >= columns[column + 1]) {
-                    column++;
+                for (Word word : chunk.words()) { // words, not chunks: neighbouring cells' texts can touch
+                    int column = 0;
+                    while (column + 1 < columns.length && word.x() >= columns[column + 1]) {
+                        column++;
+                    }
+                    cells[column] = cells[column] == null ? word.text().trim() : cells[column] + " " + word.text().trim();
                 }
-                cells[column] = cells[column] == null ? chunk.text() : cells[column] + " " + chunk.text();
             }
             List<Cell> row = new ArrayList<>();
             for (String cell : cells) {
@@ -80,20 +112,82 @@ final class PdfTextColumns {
             }
             blocks.add(new Row(row, number, false, 1));
         }
+        flush(paragraph, blocks);
         return blocks;
     }
 
-    private static boolean isHeading(Line line) {
+    /** The order's lines before the table as paragraphs. */
+    private static void flush(List<Line> lines, List<Block> blocks) {
+        List<PdfParagraphs.Line> geometry = lines.stream().map(line -> new PdfParagraphs.Line(line.chunks().getFirst().x(),
+                line.chunks().getLast().endX(), line.baseline(), line.size(), Texts.clean(line.text()))).toList();
+        for (PdfParagraphs.Line joined : PdfParagraphs.join(geometry, JOINER)) {
+            blocks.add(new Text(joined.text(), blocks.size() + 1));
+        }
+        lines.clear();
+    }
+
+    private static boolean startsItem(Line line) {
+        return line.chunks().getFirst().text().matches("^(?:\\d{1,3}(?:\\.\\d{1,3})*\\.?|[IVX]{1,5}\\.)(?:\\s.*)?$");
+    }
+
+    private static boolean repeatsHeading(List<Line> lines, int from, List<String> heading) {
+        if (heading.isEmpty() || from + heading.size() > lines.size()) {
+            return false;
+        }
+        for (int k = 0; k < heading.size(); k++) {
+            if (!lines.get(from + k).text().equals(heading.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The heading cells of one to four lines read together: chunks that overlap horizontally are one cell, its
+     * text joined top to bottom, so a heading whose cells wrap or are centred vertically ("Сроки" over
+     * "реализации", "Задачи" on the middle line) reads as one row.
+     */
+    private static List<Chunk> headingCells(List<Line> lines) {
+        List<Chunk> all = new ArrayList<>();
+        lines.forEach(line -> all.addAll(line.chunks()));
+        List<List<Chunk>> clusters = new ArrayList<>();
+        for (Chunk chunk : all) {
+            List<Chunk> home = null;
+            for (List<Chunk> cluster : clusters) {
+                float left = (float) cluster.stream().mapToDouble(Chunk::x).min().orElseThrow();
+                float right = (float) cluster.stream().mapToDouble(Chunk::endX).max().orElseThrow();
+                if (chunk.x() < right && chunk.endX() > left) {
+                    home = cluster;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
+            }
+            home.add(chunk);
+        }
+        List<Chunk> cells = new ArrayList<>();
+        for (List<Chunk> cluster : clusters) {
+            String text = String.join(" ", cluster.stream().map(Chunk::text).toList());
+            cells.add(new Chunk(text, (float) cluster.stream().mapToDouble(Chunk::x).min().orElseThrow(),
+                    (float) cluster.stream().mapToDouble(Chunk::endX).max().orElseThrow(), List.of()));
+        }
+        cells.sort(Comparator.comparingDouble(Chunk::x));
+        return cells;
+    }
+
+    private static boolean isHeading(List<Chunk> chunks) {
         Set<ColumnRole> roles = EnumSet.noneOf(ColumnRole.class);
         int recognised = 0;
-        for (Chunk chunk : line.chunks()) {
+        for (Chunk chunk : chunks) {
             ColumnRole role = chunk.text().length() <= 60 ? ColumnRole.of(chunk.text()) : null;
             if (role != null) {
                 recognised++;
                 roles.add(role);
             }
         }
-        return roles.size() >= 3 && roles.contains(ColumnRole.TASK) && recognised * 2 >= line.chunks().size();
+        return roles.size() >= 3 && roles.contains(ColumnRole.TASK) && recognised * 2 >= chunks.size();
     }
 
     private static List<Line> pageLines(PDDocument document, int page) throws IOException {
@@ -168,13 +262,15 @@ final class PdfTextColumns {
         StringBuilder text = new StringBuilder();
         float x = 0;
         float endX = 0;
+        List<Word> members = new ArrayList<>();
         for (Word word : sorted) {
             float limit = Math.max(4f, word.size() * 0.8f);
             if (text.isEmpty()) {
                 text.append(word.text());
                 x = word.x();
             } else if (word.x() - endX > limit) {
-                chunks.add(new Chunk(text.toString().trim(), x, endX));
+                chunks.add(new Chunk(text.toString().trim(), x, endX, List.copyOf(members)));
+                members.clear();
                 text.setLength(0);
                 text.append(word.text());
                 x = word.x();
@@ -182,8 +278,9 @@ final class PdfTextColumns {
                 text.append(' ').append(word.text());
             }
             endX = word.endX();
+            members.add(word);
         }
-        chunks.add(new Chunk(text.toString().trim(), x, endX));
-        return new Line(chunks);
+        chunks.add(new Chunk(text.toString().trim(), x, endX, List.copyOf(members)));
+        return new Line(chunks, sorted.getFirst().y(), sorted.getFirst().size());
     }
 }
