@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CellJoinerTest {
 
@@ -39,5 +41,33 @@ class CellJoinerTest {
     void joinsWebAddressWrappedInANarrowColumn() {
         assertThat(joiner.join("сайт: https://kirovipk.ru/activities/pro", "jects/500-2/").text())
                 .isEqualTo("сайт: https://kirovipk.ru/activities/projects/500-2/");
+    }
+
+    @ParameterizedTest(name = "«{0}» + «{1}» → «{2}»")
+    @CsvSource(delimiter = '|', textBlock = """
+            разработать контрольно-       | измерительные задания  | разработать контрольно-измерительные задания
+            работа онлайн-                | лабораторий            | работа онлайн-лабораторий
+            октябрь-                      | ноябрь                 | октябрь-ноябрь
+            мероприя‐                     | тий                    | мероприятий
+            on-                           | line                   | on-line
+            модель/                       | концепцию              | модель/концепцию
+            """)
+    void toldApartBySoftAndHardHyphenByTheDictionary(String before, String after, String joined) {
+        assertThat(joiner.joinLines(before, after, false)).isEqualTo(joined);
+    }
+
+    @Test
+    void joinsAWordANarrowColumnCutWithoutAHyphen() {
+        assertThat(joiner.joinLines("по плану мероприятий министерств", "а", true))
+                .isEqualTo("по плану мероприятий министерства");
+        assertThat(joiner.joinLines("мероприяти", "й региона", false)).isEqualTo("мероприятий региона");
+        assertThat(joiner.joinLines("в течение", "года", false)).isEqualTo("в течение года");
+    }
+
+    @Test
+    void repairsSpacesThatGlyphSpacingPutInsideWords() {
+        assertThat(PdfReader.repairSplitWords("проведение мероприяти й на региональн ой площадке"))
+                .isEqualTo("проведение мероприятий на региональной площадке");
+        assertThat(PdfReader.repairSplitWords("в течение года и в мае")).isEqualTo("в течение года и в мае");
     }
 }

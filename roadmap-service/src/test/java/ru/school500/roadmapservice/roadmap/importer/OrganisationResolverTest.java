@@ -2,6 +2,8 @@ package ru.school500.roadmapservice.roadmap.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import ru.school500.roadmapservice.roadmap.importer.ImportWarning.Code;
@@ -56,5 +58,54 @@ class OrganisationResolverTest {
 
         assertThat(resolver.organisations()).hasSize(1);
         assertThat(warnings.list()).extracting(ImportWarning::code).containsExactly(Code.ALIAS_MISMATCH);
+    }
+
+    @Test
+    void definitionInTheOrdersTextGivesTheNominativeNameAndKeepsTheWrittenOne() {
+        Warnings warnings = new Warnings();
+        OrganisationResolver resolver = new OrganisationResolver(null, warnings);
+        resolver.learn("2. Ректору государственного автономного учреждения дополнительного профессионального "
+                + "образования «Институт развития образования» (далее – ИРО) обеспечить выполнение.");
+
+        resolver.resolve("ИРО", "1.1", 1, "Исполнители");
+
+        assertThat(resolver.organisations()).singleElement().satisfies(o -> {
+            assertThat(o.name()).isEqualTo("Государственное автономное учреждение дополнительного профессионального "
+                    + "образования «Институт развития образования»");
+            assertThat(o.writtenAs()).isEqualTo("государственного автономного учреждения дополнительного "
+                    + "профессионального образования «Институт развития образования»");
+        });
+    }
+
+    @Test
+    void abbreviationDefinedTwiceForDifferentOrganisationsIsWarnedAboutOnce() {
+        Warnings warnings = new Warnings();
+        OrganisationResolver resolver = new OrganisationResolver(null, warnings);
+        resolver.learn("через центр непрерывного повышения профессионального мастерства педагогических работников "
+                + "(далее – ЦНППМ)");
+        resolver.learn("Центр непрерывного повышения педагогического мастерства (далее – ЦНППМ)", "3", 12);
+        resolver.learnExecutors("Центр непрерывного повышения педагогического мастерства (далее – ЦНППМ)", "3", 12);
+
+        assertThat(warnings.list()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(Code.ORGANISATION_CONFLICT);
+            assertThat(w.location().item()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    void sameDefinitionRepeatedIsNoConflictAndTheAuthoritysShortFormIsTheAuthority() {
+        Warnings warnings = new Warnings();
+        OrganisationResolver resolver = new OrganisationResolver(
+                "Управление образования администрации Оричевского муниципального округа", warnings);
+        resolver.learn("Районному методическому кабинету управления образования (далее – РМК) организовать");
+        resolver.learn("2. Районному методическому кабинету управления образования (далее – РМК)", "1.1", 3);
+
+        List<RoadmapPreview.Executor> executors = resolver.resolve("РМК, Управление образования", "1.1", 3, "Исполнители");
+
+        assertThat(warnings.list()).isEmpty();
+        assertThat(resolver.organisations()).extracting(RoadmapPreview.Organisation::name).containsExactly(
+                "Районный методический кабинет управления образования",
+                "Управление образования администрации Оричевского муниципального округа");
+        assertThat(executors).hasSize(2);
     }
 }
