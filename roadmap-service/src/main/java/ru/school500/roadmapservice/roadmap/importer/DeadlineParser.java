@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Frequency;
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Kind;
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Period;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Frequency;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Kind;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Period;
 
 /**
  * Reads the free-text deadline of a roadmap item ("январь-март", "до 23.12.2021", "апрель, июнь, октябрь,
@@ -53,7 +53,7 @@ public final class DeadlineParser {
      * @param raw the deadline cell as extracted; {@code null} is read as empty
      * @param contextYear the roadmap's year, used when the text names no year; may be {@code null}
      */
-    public Deadline parse(String raw, Integer contextYear) {
+    public ParsedDeadline parse(String raw, Integer contextYear) {
         String original = raw == null ? "" : raw;
         try {
             return read(original, contextYear);
@@ -62,10 +62,10 @@ public final class DeadlineParser {
         }
     }
 
-    private Deadline read(String raw, Integer contextYear) {
+    private ParsedDeadline read(String raw, Integer contextYear) {
         String text = normalize(raw);
         if (text.isEmpty()) {
-            return new Deadline(raw, Kind.EMPTY, null, List.of());
+            return new ParsedDeadline(raw, Kind.EMPTY, null, List.of());
         }
         Integer textYear = firstYear(text);
         Integer year = textYear != null ? textYear : contextYear;
@@ -75,37 +75,37 @@ public final class DeadlineParser {
             int from = Integer.parseInt(academic.group(1));
             int to = academicEnd(from, academic.group(2));
             if (to == from + 1) {
-                return new Deadline(raw, Kind.THROUGHOUT_YEAR, null,
+                return new ParsedDeadline(raw, Kind.THROUGHOUT_YEAR, null,
                         List.of(new Period(LocalDate.of(from, 9, 1), LocalDate.of(to, 8, 31))));
             }
             return unparsed(raw);
         }
         if (PERMANENT.matcher(text).find()) {
-            return new Deadline(raw, Kind.PERMANENT, null, wholeYear(year));
+            return new ParsedDeadline(raw, Kind.PERMANENT, null, wholeYear(year));
         }
         if (AS_NEEDED.matcher(text).find()) {
-            return new Deadline(raw, Kind.AS_NEEDED, null, wholeYear(year));
+            return new ParsedDeadline(raw, Kind.AS_NEEDED, null, wholeYear(year));
         }
         if (text.contains("ежемесячно")) {
-            return new Deadline(raw, Kind.RECURRING, Frequency.MONTHLY, everyMonths(year, 1));
+            return new ParsedDeadline(raw, Kind.RECURRING, Frequency.MONTHLY, everyMonths(year, 1));
         }
         if (text.contains("ежеквартально")) {
-            return new Deadline(raw, Kind.RECURRING, Frequency.QUARTERLY, everyMonths(year, 3));
+            return new ParsedDeadline(raw, Kind.RECURRING, Frequency.QUARTERLY, everyMonths(year, 3));
         }
         if (text.contains("еженедельно")) {
-            return new Deadline(raw, Kind.RECURRING, Frequency.WEEKLY, wholeYear(year));
+            return new ParsedDeadline(raw, Kind.RECURRING, Frequency.WEEKLY, wholeYear(year));
         }
         if (text.contains("ежегодно")) {
-            return new Deadline(raw, Kind.RECURRING, Frequency.YEARLY, wholeYear(year));
+            return new ParsedDeadline(raw, Kind.RECURRING, Frequency.YEARLY, wholeYear(year));
         }
         Matcher wholeYear = WHOLE_YEAR.matcher(text);
         if (wholeYear.find() && wholeYear.end() >= text.length() - 2) {
             Integer named = wholeYear.group(1) == null ? year : Integer.valueOf(wholeYear.group(1));
-            return new Deadline(raw, Kind.THROUGHOUT_YEAR, null, wholeYear(named));
+            return new ParsedDeadline(raw, Kind.THROUGHOUT_YEAR, null, wholeYear(named));
         }
         if (PLAN.matcher(text).find() && !THROUGHOUT.matcher(text).find()) {
             // the dates are in the plan, not here: no period, so the item is never counted as overdue
-            return new Deadline(raw, Kind.BY_PLAN, null, List.of());
+            return new ParsedDeadline(raw, Kind.BY_PLAN, null, List.of());
         }
         Matcher yearEnd = YEAR_END.matcher(text);
         if (yearEnd.find()) {
@@ -114,7 +114,7 @@ public final class DeadlineParser {
                 return unparsed(raw);
             }
             LocalDate last = LocalDate.of(named, 12, 31);
-            return new Deadline(raw, Kind.DEADLINE, null, List.of(new Period(last, last)));
+            return new ParsedDeadline(raw, Kind.DEADLINE, null, List.of(new Period(last, last)));
         }
         return readPeriods(raw, text, contextYear);
     }
@@ -165,7 +165,7 @@ public final class DeadlineParser {
         }
     }
 
-    private Deadline readPeriods(String raw, String text, Integer contextYear) {
+    private ParsedDeadline readPeriods(String raw, String text, Integer contextYear) {
         String cleaned = PARENTHESES.matcher(text).replaceAll(" ")
                 .replaceAll("\\s*-\\s*", " - ").replaceAll("([,;/])", " $1 ").trim();
         String[] words = cleaned.split("\\s+");
@@ -300,7 +300,7 @@ public final class DeadlineParser {
         } else {
             kind = periods.size() == 1 ? Kind.ONCE : Kind.SEVERAL;
         }
-        return new Deadline(raw, kind, null, periods);
+        return new ParsedDeadline(raw, kind, null, periods);
     }
 
     /** After a point was added: if a dash was pending, the previous point and this one form a range. */
@@ -434,8 +434,8 @@ public final class DeadlineParser {
         return year.find() ? Integer.valueOf(year.group(1)) : null;
     }
 
-    private static Deadline unparsed(String raw) {
-        return new Deadline(raw, Kind.UNPARSED, null, List.of());
+    private static ParsedDeadline unparsed(String raw) {
+        return new ParsedDeadline(raw, Kind.UNPARSED, null, List.of());
     }
 
     static String normalize(String text) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ru.school500.roadmapservice.roadmap.Deadline;
 import ru.school500.roadmapservice.roadmap.DeadlineKind;
 import ru.school500.roadmapservice.roadmap.ItemDraft;
 import ru.school500.roadmapservice.roadmap.OrderReference;
@@ -131,12 +132,12 @@ final class DraftFromPreview {
                 item.indicator(), null, null, item.information(), item.links(), notes(item));
     }
 
-    static ru.school500.roadmapservice.roadmap.Deadline deadline(Deadline deadline) {
+    static Deadline deadline(ParsedDeadline deadline) {
         if (deadline == null) {
-            return ru.school500.roadmapservice.roadmap.Deadline.unparsed(null);
+            return Deadline.unparsed(null);
         }
         String text = deadline.raw() == null || deadline.raw().isBlank() ? null : deadline.raw();
-        boolean openStart = deadline.kind() == Deadline.Kind.DEADLINE;
+        boolean openStart = deadline.kind() == ParsedDeadline.Kind.DEADLINE;
         List<Period> periods = deadline.periods().stream()
                 .map(period -> new Period(openStart ? null : period.start(), period.end())).toList();
         DeadlineKind kind = switch (deadline.kind()) {
@@ -148,7 +149,7 @@ final class DraftFromPreview {
             case BY_PLAN -> DeadlineKind.BY_PLAN;
             case EMPTY, UNPARSED -> DeadlineKind.UNPARSED;
         };
-        return new ru.school500.roadmapservice.roadmap.Deadline(text, kind, periods);
+        return new Deadline(text, kind, periods);
     }
 
     private static String notes(Item item) {

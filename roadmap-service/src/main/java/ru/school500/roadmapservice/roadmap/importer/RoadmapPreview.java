@@ -77,7 +77,7 @@ public record RoadmapPreview(
     public record Item(
             @Schema(example = "1.12") String number,
             @Schema(description = "Наименование мероприятия / задачи") String text,
-            Deadline deadline,
+            ParsedDeadline deadline,
             @Schema(description = "Ячейка исполнителей как в документе") String executorsText,
             @Schema(description = "Исполнители, разделённые на организации") List<Executor> executors,
             @Schema(description = "Показатель реализации", nullable = true) String indicator,

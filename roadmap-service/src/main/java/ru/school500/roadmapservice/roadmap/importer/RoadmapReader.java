@@ -137,12 +137,12 @@ class RoadmapReader {
         }
         String deadlineHeading = heading(columns, ColumnRole.DEADLINE);
         String executorHeading = heading(columns, ColumnRole.EXECUTOR);
-        Deadline deadline = deadlines.parse(deadlineText, header.year());
-        if (deadline.kind() == Deadline.Kind.UNPARSED) {
+        ParsedDeadline deadline = deadlines.parse(deadlineText, header.year());
+        if (deadline.kind() == ParsedDeadline.Kind.UNPARSED) {
             warnings.add(Code.UNPARSED_DEADLINE, "Срок «" + deadlineText + "» не разобран; сохранён как текст.",
                     new Location(item.number, item.line, deadlineHeading));
         }
-        if (deadline.kind() == Deadline.Kind.EMPTY && deadlineHeading != null) {
+        if (deadline.kind() == ParsedDeadline.Kind.EMPTY && deadlineHeading != null) {
             warnings.add(Code.EMPTY_FIELD, "У пункта " + item.number + " не указан срок.",
                     new Location(item.number, item.line, deadlineHeading));
         }

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Period;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Period;
 
 /** Whatever the text, the deadline parser answers: it never throws, keeps the raw text, orders its periods. */
 class DeadlineParserPropertiesTest {
@@ -32,7 +32,7 @@ class DeadlineParserPropertiesTest {
     }
 
     private void check(String raw, Integer year) {
-        Deadline deadline = parser.parse(raw, year);
+        ParsedDeadline deadline = parser.parse(raw, year);
 
         assertThat(deadline.raw()).isEqualTo(raw);
         assertThat(deadline.kind()).isNotNull();
@@ -43,7 +43,7 @@ class DeadlineParserPropertiesTest {
                 assertThat(periods.get(i - 1).start()).isBeforeOrEqualTo(periods.get(i).start());
             }
         }
-        if (deadline.kind() == Deadline.Kind.UNPARSED || deadline.kind() == Deadline.Kind.EMPTY) {
+        if (deadline.kind() == ParsedDeadline.Kind.UNPARSED || deadline.kind() == ParsedDeadline.Kind.EMPTY) {
             assertThat(periods).isEmpty();
         }
     }

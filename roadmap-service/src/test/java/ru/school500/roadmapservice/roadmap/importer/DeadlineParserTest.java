@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Kind;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Kind;
 
-/** Deadline texts of real roadmaps and their usual variants; the roadmap's year is 2022 unless the text names one. */
+/** ParsedDeadline texts of real roadmaps and their usual variants; the roadmap's year is 2022 unless the text names one. */
 class DeadlineParserTest {
 
     private final DeadlineParser parser = new DeadlineParser();
@@ -44,7 +44,7 @@ class DeadlineParserTest {
             до конца года                            | DEADLINE        | 2022-12-31 | 2022-12-31 | 1
             """)
     void readsDeadlinesIntoOrderedPeriods(String raw, Kind kind, LocalDate start, LocalDate end, int count) {
-        Deadline deadline = parser.parse(raw, 2022);
+        ParsedDeadline deadline = parser.parse(raw, 2022);
 
         assertThat(deadline.raw()).isEqualTo(raw);
         assertThat(deadline.kind()).isEqualTo(kind);
@@ -61,7 +61,7 @@ class DeadlineParserTest {
             план курсовых мероприятий на 2022 год
             """)
     void deadlineByPlanNamesNoDatesOfItsOwnAndGetsNoPeriod(String raw) {
-        Deadline deadline = parser.parse(raw, 2022);
+        ParsedDeadline deadline = parser.parse(raw, 2022);
 
         assertThat(deadline.kind()).isEqualTo(Kind.BY_PLAN);
         assertThat(deadline.periods()).isEmpty();
@@ -75,7 +75,7 @@ class DeadlineParserTest {
             март – январь 2022 г. – 2021 г.
             """)
     void keepsWhatItCannotReadAsUnparsedText(String raw) {
-        Deadline deadline = parser.parse(raw, 2022);
+        ParsedDeadline deadline = parser.parse(raw, 2022);
 
         assertThat(deadline.kind()).isEqualTo(Kind.UNPARSED);
         assertThat(deadline.raw()).isEqualTo(raw);

@@ -14,13 +14,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param periods the dated windows, sorted by start; empty when nothing could be dated
  */
 @Schema(description = "Срок реализации: исходный текст и разобранные периоды")
-public record Deadline(
+public record ParsedDeadline(
         @Schema(description = "Текст ячейки без изменений", example = "апрель, июнь, октябрь, декабрь 2022 г.") String raw,
         @Schema(description = "Вид срока") Kind kind,
         @Schema(description = "Периодичность для RECURRING", nullable = true) Frequency frequency,
         @Schema(description = "Периоды, упорядоченные по началу; начало ≤ конец") List<Period> periods) {
 
-    public Deadline {
+    public ParsedDeadline {
         periods = List.copyOf(periods);
     }
 
