@@ -37,17 +37,6 @@ public final class DeadlineParser {
             "^в течение (?:всего |текущего |календарного |учебного )?(?:((?:19|20)\\d{2}) )?(?:г\\.? |года?|периода|срока)");
     private static final Pattern YEAR_END = Pattern.compile("^до конца (?:((?:19|20)\\d{2}) )?(?:г\\.? )?года?\\.?$");
     private static final Pattern ANY_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
-    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2}|\\d{4})\\.?");
-    /** "01.04": day and month, the year from the text or the roadmap. */
-    private static final Pattern DAY_MONTH = Pattern.compile("(\\d{2})\\.(\\d{2})\\.?");
-    private static final Pattern YEAR_WORD = Pattern.compile("((?:19|20)\\d{2})(?:г\\.?|гг\\.?)?");
-    private static final Pattern SMALL_NUMBER = Pattern.compile("(\\d{1,2})(?:-?(?:й|е|ый|ое|ий|го))?");
-
-    private static final String[][] MONTHS = {
-            {"январ", "янв"}, {"феврал", "фев", "февр"}, {"март", "мар"}, {"апрел", "апр"}, {"ма", "ма"},
-            {"июн", "июн"}, {"июл", "июл"}, {"август", "авг"}, {"сентябр", "сен", "сент"}, {"октябр", "окт"},
-            {"ноябр", "ноя", "нояб"}, {"декабр", "дек"}};
 
     /**
      * @param raw the deadline cell as extracted; {@code null} is read as empty
@@ -126,157 +115,17 @@ public final class DeadlineParser {
 
     // --- the general grammar: points (date, month, quarter, half-year, year), ranges and lists ------------
 
-    private enum Unit { DAY, MONTH, QUARTER, HALF, YEAR }
-
-    /** An unresolved point in time: {@code value} is the day-of-year part (month, quarter…), year may be missing. */
-    private static final class Point {
-        final Unit unit;
-        final int value;
-        final int day;
-        Integer year;
-        boolean explicitYear;
-
-        Point(Unit unit, int value, int day, Integer year) {
-            this.unit = unit;
-            this.value = value;
-            this.day = day;
-            this.year = year;
-            this.explicitYear = year != null;
-        }
-
-        LocalDate start() {
-            return switch (unit) {
-                case DAY -> LocalDate.of(year, value, day);
-                case MONTH -> LocalDate.of(year, value, 1);
-                case QUARTER -> LocalDate.of(year, value * 3 - 2, 1);
-                case HALF -> LocalDate.of(year, value * 6 - 5, 1);
-                case YEAR -> LocalDate.of(year, 1, 1);
-            };
-        }
-
-        LocalDate end() {
-            return switch (unit) {
-                case DAY -> LocalDate.of(year, value, day);
-                case MONTH -> YearMonth.of(year, value).atEndOfMonth();
-                case QUARTER -> YearMonth.of(year, value * 3).atEndOfMonth();
-                case HALF -> YearMonth.of(year, value * 6).atEndOfMonth();
-                case YEAR -> LocalDate.of(year, 12, 31);
-            };
-        }
-    }
-
     private ParsedDeadline readPeriods(String raw, String text, Integer contextYear) {
-        String cleaned = PARENTHESES.matcher(text).replaceAll(" ")
-                .replaceAll("\\s*-\\s*", " - ").replaceAll("([,;/])", " $1 ").trim();
-        String[] words = cleaned.split("\\s+");
-        List<Point> points = new ArrayList<>();
-        List<Integer> rangeStarts = new ArrayList<>();
-        boolean deadline = false;
-        boolean pendingRange = false;
-        boolean lastWasPoint = false;
-        for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            Matcher date = DATE.matcher(word);
-            if (date.matches()) {
-                int y = Integer.parseInt(date.group(3));
-                points.add(new Point(Unit.DAY, Integer.parseInt(date.group(2)), Integer.parseInt(date.group(1)),
-                        date.group(3).length() == 2 ? 2000 + y : y));
-                pendingRange = closeRange(points, rangeStarts, pendingRange);
-                lastWasPoint = false;
-                continue;
-            }
-            Matcher dayMonth = DAY_MONTH.matcher(word);
-            if (dayMonth.matches()) {
-                points.add(new Point(Unit.DAY, Integer.parseInt(dayMonth.group(2)), Integer.parseInt(dayMonth.group(1)),
-                        null));
-                pendingRange = closeRange(points, rangeStarts, pendingRange);
-                lastWasPoint = true;
-                continue;
-            }
-            Matcher year = YEAR_WORD.matcher(word);
-            if (year.matches()) {
-                int y = Integer.parseInt(year.group(1));
-                Point last = points.isEmpty() ? null : points.getLast();
-                if (lastWasPoint && last != null && !last.explicitYear) {
-                    last.year = y;
-                    last.explicitYear = true;
-                } else {
-                    points.add(new Point(Unit.YEAR, 0, 0, y));
-                    pendingRange = closeRange(points, rangeStarts, pendingRange);
-                }
-                lastWasPoint = false;
-                continue;
-            }
-            int month = month(word);
-            if (month > 0) {
-                points.add(new Point(Unit.MONTH, month, 0, null));
-                pendingRange = closeRange(points, rangeStarts, pendingRange);
-                lastWasPoint = true;
-                continue;
-            }
-            int number = number(word);
-            if (number > 0) {
-                String next = i + 1 < words.length ? words[i + 1] : "";
-                int nextMonth = month(next);
-                Unit unit = unit(next);
-                if (nextMonth > 0) {
-                    points.add(new Point(Unit.DAY, nextMonth, number, null));
-                    i++;
-                } else if (unit != null) {
-                    points.add(new Point(unit, checked(unit, number), 0, null));
-                    i++;
-                } else if ("-".equals(next) && i + 3 < words.length && number(words[i + 2]) > 0
-                        && unit(words[i + 3]) != null) {
-                    Unit shared = unit(words[i + 3]);
-                    points.add(new Point(shared, checked(shared, number), 0, null));
-                    rangeStarts.add(points.size() - 1);
-                    points.add(new Point(shared, checked(shared, number(words[i + 2])), 0, null));
-                    i += 3;
-                } else if (month(next) == 0 && next.equals("-") && i + 2 < words.length
-                        && month(words[i + 2]) == 0 && number(words[i + 2]) > 0 && i + 3 < words.length
-                        && month(words[i + 3]) > 0) {
-                    // "1-10 марта": a range of days in one month
-                    int m = month(words[i + 3]);
-                    points.add(new Point(Unit.DAY, m, number, null));
-                    rangeStarts.add(points.size() - 1);
-                    points.add(new Point(Unit.DAY, m, number(words[i + 2]), null));
-                    i += 3;
-                } else {
-                    return unparsed(raw);
-                }
-                pendingRange = closeRange(points, rangeStarts, pendingRange);
-                lastWasPoint = true;
-                continue;
-            }
-            switch (word) {
-                case "-", "по" -> {
-                    if (points.isEmpty() || pendingRange || rangeStarts.contains(points.size() - 2)) {
-                        return unparsed(raw);
-                    }
-                    pendingRange = true;
-                }
-                case "до", "не", "позднее", "позже", "к" -> deadline = true;
-                case ",", ";", "и", "/", "с", "со", "в", "во", "г", "г.", "гг", "гг.", "год", "года", "году", "годы",
-                        "годов", "течение", "включительно", "." -> {
-                    // list separators and filler words
-                }
-                default -> {
-                    return unparsed(raw);
-                }
-            }
-            lastWasPoint = false;
-        }
-        if (pendingRange || points.isEmpty()) {
+        DeadlineGrammar.Reading reading = DeadlineGrammar.read(DeadlineTokens.of(text));
+        if (reading == null || !resolveYears(reading.points(), contextYear)) {
             return unparsed(raw);
         }
-        if (!resolveYears(points, contextYear)) {
-            return unparsed(raw);
-        }
+        List<DeadlinePoint> points = reading.points();
         List<Period> periods = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            Point start = points.get(i);
-            if (rangeStarts.contains(i)) {
-                Point end = points.get(i + 1);
+            DeadlinePoint start = points.get(i);
+            if (reading.rangeStarts().contains(i)) {
+                DeadlinePoint end = points.get(i + 1);
                 if (end.end().isBefore(start.start())) {
                     if (!end.explicitYear) {
                         end.year = end.year + 1;
@@ -295,7 +144,7 @@ public final class DeadlineParser {
         }
         periods.sort(Comparator.comparing(Period::start).thenComparing(Period::end));
         Kind kind;
-        if (deadline && periods.size() == 1) {
+        if (reading.deadline() && periods.size() == 1) {
             kind = Kind.DEADLINE;
         } else {
             kind = periods.size() == 1 ? Kind.ONCE : Kind.SEVERAL;
@@ -303,17 +152,9 @@ public final class DeadlineParser {
         return new ParsedDeadline(raw, kind, null, periods);
     }
 
-    /** After a point was added: if a dash was pending, the previous point and this one form a range. */
-    private static boolean closeRange(List<Point> points, List<Integer> rangeStarts, boolean pendingRange) {
-        if (pendingRange && points.size() >= 2) {
-            rangeStarts.add(points.size() - 2);
-        }
-        return false;
-    }
-
-    private static boolean resolveYears(List<Point> points, Integer contextYear) {
+    private static boolean resolveYears(List<DeadlinePoint> points, Integer contextYear) {
         for (int i = 0; i < points.size(); i++) {
-            Point point = points.get(i);
+            DeadlinePoint point = points.get(i);
             if (point.year != null) {
                 continue;
             }
@@ -336,7 +177,7 @@ public final class DeadlineParser {
             }
             point.year = found;
         }
-        for (Point point : points) {
+        for (DeadlinePoint point : points) {
             try {
                 point.start();
                 point.end();
@@ -347,71 +188,9 @@ public final class DeadlineParser {
         return true;
     }
 
-    private static int checked(Unit unit, int value) {
-        int max = switch (unit) {
-            case QUARTER -> 4;
-            case HALF -> 2;
-            default -> Integer.MAX_VALUE;
-        };
-        if (value > max) {
-            throw new IllegalArgumentException("no such " + unit + ": " + value);
-        }
-        return value;
-    }
-
-    private static Unit unit(String word) {
-        if (word.startsWith("квартал") || word.equals("кв") || word.equals("кв.")) {
-            return Unit.QUARTER;
-        }
-        if (word.startsWith("полугод")) {
-            return Unit.HALF;
-        }
-        return null;
-    }
-
-    private static int number(String word) {
-        Matcher small = SMALL_NUMBER.matcher(word);
-        if (small.matches()) {
-            int value = Integer.parseInt(small.group(1));
-            return value >= 1 && value <= 31 ? value : 0;
-        }
-        return switch (word) {
-            case "i", "і", "перв", "первый", "первое", "первая", "первом" -> 1;
-            case "ii", "іі", "второй", "второе", "вторая", "втором" -> 2;
-            case "iii", "ііі", "третий", "третье", "третьем" -> 3;
-            case "iv", "іv", "четвертый", "четвертом" -> 4;
-            default -> 0;
-        };
-    }
-
     /** The month (1–12) a Russian month word or abbreviation names, in any case form; 0 if none. */
     static int monthOf(String word) {
-        return month(normalize(word));
-    }
-
-    private static int month(String word) {
-        String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
-        if (w.length() < 3) {
-            return 0;
-        }
-        for (int m = 0; m < MONTHS.length; m++) {
-            String stem = MONTHS[m][0];
-            if (m == 4) {
-                if (w.equals("май") || w.equals("мая") || w.equals("мае") || w.equals("маю")) {
-                    return 5;
-                }
-                continue;
-            }
-            if (w.startsWith(stem) && w.length() <= stem.length() + 3) {
-                return m + 1;
-            }
-            for (int a = 1; a < MONTHS[m].length; a++) {
-                if (w.equals(MONTHS[m][a])) {
-                    return m + 1;
-                }
-            }
-        }
-        return 0;
+        return DeadlineTokens.month(normalize(word));
     }
 
     private static List<Period> wholeYear(Integer year) {
