@@ -37,7 +37,7 @@ public record ImportWarning(Code code, String message, Location location) {
             @Schema(example = "57", nullable = true) Integer line,
             @Schema(example = "Сроки реализации", nullable = true) String column) {
 
-        static Location none() {
+        public static Location none() {
             return new Location(null, null, null);
         }
     }
