@@ -29,7 +29,7 @@ final class AnnexLayout {
         List<Row> rows = new ArrayList<>();
         for (RoadmapView.SectionView section : roadmap.sections()) {
             String heading = section.number() == null || section.number().isBlank() ? section.title()
-                    : section.number().strip() + " " + section.title();
+                    : sectionNumber(section.number()) + " " + section.title();
             rows.add(new Row(true, List.of(heading, "", "", "", "", "")));
             for (RoadmapView.ItemView item : section.items()) {
                 rows.add(new Row(false, List.of(text(item.number()), item.task(), text(item.deadline().text()),
@@ -81,5 +81,11 @@ final class AnnexLayout {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    /** "1" as the annex writes it, "1."; a number written with its dot, or a Roman one, is kept as written. */
+    static String sectionNumber(String number) {
+        String stripped = number.strip();
+        return stripped.endsWith(".") || stripped.endsWith(")") ? stripped : stripped + ".";
     }
 }

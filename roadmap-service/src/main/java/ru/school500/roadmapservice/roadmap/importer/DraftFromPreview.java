@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ru.school500.roadmapservice.roadmap.Deadline;
 import ru.school500.roadmapservice.roadmap.DeadlineKind;
 import ru.school500.roadmapservice.roadmap.ItemDraft;
 import ru.school500.roadmapservice.roadmap.OrderReference;
@@ -31,7 +32,10 @@ import ru.school500.roadmapservice.roadmap.importer.RoadmapPreview.Section;
  * <li>a section's extra heading rows become sections without items, the last of them holding the items,
  * so the annex reads back row by row;</li>
  * <li>cells of unrecognised columns go into the item's notes as "heading: text";</li>
- * <li>the annex's approval stamp ("УТВЕРЖДЕНА … от 14.03.2021 № 294-мер") becomes the order's annex citation.</li>
+ * <li>the annex's approval stamp ("УТВЕРЖДЕНА … от 14.03.2021 № 294-мер") becomes the order's annex citation;</li>
+ * <li>level as read (or as the operator chose); a municipal roadmap's municipality code only as the operator gave
+ * it, the preview knowing the municipality's name only; an organisation's name as written is one of its aliases;</li>
+ * <li>a section's extra heading rows keep the section's number.</li>
  * </ul>
  */
 final class DraftFromPreview {
@@ -46,11 +50,27 @@ final class DraftFromPreview {
      * @param documentId the source file in document-service, {@code null} before it is stored
      */
     static RoadmapDraft draft(RoadmapPreview preview, String region, UUID documentId) {
+        return draft(preview, region, documentId, Choices.NONE);
+    }
+
+    /**
+     * What the operator sets at import over what was read: the level, and the municipality's code for a
+     * municipal roadmap (the preview knows its name only).
+     */
+    record Choices(RoadmapPreview.Level level, String municipality) {
+        static final Choices NONE = new Choices(null, null);
+    }
+
+    static RoadmapDraft draft(RoadmapPreview preview, String region, UUID documentId, Choices choices) {
         Map<String, String> names = new HashMap<>();
         List<OrganisationDraft> organisations = new ArrayList<>();
         for (RoadmapPreview.Organisation organisation : preview.organisations()) {
             names.put(organisation.id(), organisation.name());
-            organisations.add(new OrganisationDraft(organisation.name(), null, organisation.aliases(),
+            List<String> aliases = new ArrayList<>(organisation.aliases());
+            if (organisation.writtenAs() != null && aliases.stream().noneMatch(organisation.writtenAs()::equalsIgnoreCase)) {
+                aliases.add(organisation.writtenAs());
+            }
+            organisations.add(new OrganisationDraft(organisation.name(), null, aliases,
                     OrganisationType.valueOf(organisation.type().name())));
         }
         List<SectionDraft> sections = new ArrayList<>();
@@ -65,13 +85,17 @@ final class DraftFromPreview {
             sections.add(new SectionDraft(section.number(), title, List.of()));
             for (int s = 0; s < section.subtitles().size(); s++) {
                 boolean last = s == section.subtitles().size() - 1;
-                sections.add(new SectionDraft(null, section.subtitles().get(s), last ? items : List.of()));
+                sections.add(new SectionDraft(section.number(), section.subtitles().get(s), last ? items : List.of()));
             }
         }
         RoadmapPreview.OrderHeader order = preview.order();
         String title = preview.title() != null ? preview.title() : order == null ? null : order.title();
         List<String> headings = preview.columns().stream().map(RoadmapPreview.Column::heading).toList();
-        return new RoadmapDraft(region, RoadmapLevel.REGIONAL, null, title, preview.year(), null, null, headings,
+        RoadmapPreview.Level read = choices.level() != null ? choices.level()
+                : preview.level() != null ? preview.level() : RoadmapPreview.Level.REGIONAL;
+        RoadmapLevel level = RoadmapLevel.valueOf(read.name());
+        String municipality = level == RoadmapLevel.MUNICIPAL ? choices.municipality() : null;
+        return new RoadmapDraft(region, level, municipality, title, preview.year(), null, null, headings,
                 approvingOrder(order, documentId), repealed(order), organisations, sections);
     }
 
@@ -108,12 +132,12 @@ final class DraftFromPreview {
                 item.indicator(), null, null, item.information(), item.links(), notes(item));
     }
 
-    static ru.school500.roadmapservice.roadmap.Deadline deadline(Deadline deadline) {
+    static Deadline deadline(ParsedDeadline deadline) {
         if (deadline == null) {
-            return ru.school500.roadmapservice.roadmap.Deadline.unparsed(null);
+            return Deadline.unparsed(null);
         }
         String text = deadline.raw() == null || deadline.raw().isBlank() ? null : deadline.raw();
-        boolean openStart = deadline.kind() == Deadline.Kind.DEADLINE;
+        boolean openStart = deadline.kind() == ParsedDeadline.Kind.DEADLINE;
         List<Period> periods = deadline.periods().stream()
                 .map(period -> new Period(openStart ? null : period.start(), period.end())).toList();
         DeadlineKind kind = switch (deadline.kind()) {
@@ -125,7 +149,7 @@ final class DraftFromPreview {
             case BY_PLAN -> DeadlineKind.BY_PLAN;
             case EMPTY, UNPARSED -> DeadlineKind.UNPARSED;
         };
-        return new ru.school500.roadmapservice.roadmap.Deadline(text, kind, periods);
+        return new Deadline(text, kind, periods);
     }
 
     private static String notes(Item item) {

@@ -35,6 +35,8 @@ import ru.school500.roadmapservice.web.Etags;
 @RequestMapping("/api/roadmaps/import")
 class ImportController {
 
+    private static final java.util.regex.Pattern MUNICIPALITY = java.util.regex.Pattern.compile("[0-9A-Za-z-]{1,16}");
+
     private final RoadmapImporter importer;
     private final ImporterProperties limits;
     private final OrderImport orders;
@@ -84,7 +86,11 @@ class ImportController {
             @Parameter(description = "Код региона; по умолчанию — регион из токена", example = "43")
             @RequestParam(required = false) String region,
             @Parameter(description = "Только предпросмотр, ничего не сохранять")
-            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = "Уровень дорожной карты, если прочитанный в предпросмотре неверен")
+            @RequestParam(required = false) RoadmapPreview.Level level,
+            @Parameter(description = "Код муниципалитета муниципальной дорожной карты", example = "43-01")
+            @RequestParam(required = false) String municipality) throws IOException {
         CurrentUser user = CurrentUser.current();
         String target = region == null || region.isBlank() ? user.region() : region.trim();
         if (target == null || !user.belongsTo(target)) {
@@ -97,13 +103,17 @@ class ImportController {
             throw new ImportRejectedException(Reason.TOO_LARGE, "Файл занимает " + megabytes(file.getSize())
                     + " МБ, а допускается не больше " + megabytes(limits.maxFileSize().toBytes()) + " МБ.");
         }
+        if (municipality != null && !MUNICIPALITY.matcher(municipality).matches()) {
+            throw new ImportRejectedException(Reason.INVALID_CHOICE,
+                    "Код муниципалитета — до 16 цифр, латинских букв и дефисов, например 43-01.");
+        }
         byte[] content = file.getBytes();
         RoadmapPreview preview = importer.preview(content);
         if (dryRun) {
             return ResponseEntity.ok(preview);
         }
-        ImportedRoadmap imported = orders.save(preview, target, fileName(file.getOriginalFilename(), preview.format()),
-                content, user, bearerToken());
+        ImportedRoadmap imported = orders.save(preview, new DraftFromPreview.Choices(level, municipality), target,
+                fileName(file.getOriginalFilename(), preview.format()), content, user, bearerToken());
         return ResponseEntity.created(URI.create("/api/roadmaps/" + imported.roadmap().id()))
                 .eTag(Etags.of(imported.roadmap().version())).body(imported);
     }

@@ -6,11 +6,12 @@ import org.springframework.http.HttpStatus;
  * The uploaded file cannot become a roadmap. Carries the HTTP status, a stable machine code and a Russian
  * explanation for the person who uploaded it; nothing is stored when it is thrown.
  */
-class ImportRejectedException extends RuntimeException {
+public class ImportRejectedException extends RuntimeException {
 
     /** Why a file was refused; each reason has its status. */
-    enum Reason {
+    public enum Reason {
         EMPTY_FILE(HttpStatus.BAD_REQUEST, "Пустой файл"),
+        INVALID_CHOICE(HttpStatus.BAD_REQUEST, "Неверный параметр импорта"),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Файл слишком большой"),
         UNSUPPORTED_FORMAT(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Формат файла не поддерживается"),
         ENCRYPTED(HttpStatus.UNPROCESSABLE_CONTENT, "Документ защищён паролем"),
@@ -32,17 +33,17 @@ class ImportRejectedException extends RuntimeException {
 
     private final Reason reason;
 
-    ImportRejectedException(Reason reason, String detail) {
+    public ImportRejectedException(Reason reason, String detail) {
         super(detail);
         this.reason = reason;
     }
 
-    ImportRejectedException(Reason reason, String detail, Throwable cause) {
+    public ImportRejectedException(Reason reason, String detail, Throwable cause) {
         super(detail, cause);
         this.reason = reason;
     }
 
-    Reason reason() {
+    public Reason reason() {
         return reason;
     }
 }

@@ -19,11 +19,12 @@ public record ImportWarning(Code code, String message, Location location) {
             DEADLINE_BEFORE_ORDER — срок истёк до даты распоряжения; UNKNOWN_COLUMN — столбец не распознан;
             UNPLACED_ROW — строку не удалось отнести к пункту; PAGE_BREAK_REPAIRED — повтор текста на разрыве страницы
             удалён; ALIAS_MISMATCH — сокращение не определено, сопоставлено по названию; NAME_VARIANT — организация
-            записана по-разному""")
+            записана по-разному; ORGANISATION_CONFLICT — одно сокращение расшифровано по-разному; DUPLICATE_ITEM —
+            мероприятие дословно повторяет другое; LEVEL_UNCERTAIN — уровень или муниципалитет определены неуверенно""")
     public enum Code {
         ORDER_CONTRADICTION, MISSING_HEADER_FIELD, NUMBERING_GAP, DUPLICATE_NUMBER, NUMBERING_MISMATCH,
         UNPARSED_DEADLINE, EMPTY_FIELD, DEADLINE_BEFORE_ORDER, UNKNOWN_COLUMN, UNPLACED_ROW, PAGE_BREAK_REPAIRED,
-        ALIAS_MISMATCH, NAME_VARIANT
+        ALIAS_MISMATCH, NAME_VARIANT, ORGANISATION_CONFLICT, DUPLICATE_ITEM, LEVEL_UNCERTAIN
     }
 
     /**
@@ -36,7 +37,7 @@ public record ImportWarning(Code code, String message, Location location) {
             @Schema(example = "57", nullable = true) Integer line,
             @Schema(example = "Сроки реализации", nullable = true) String column) {
 
-        static Location none() {
+        public static Location none() {
             return new Location(null, null, null);
         }
     }

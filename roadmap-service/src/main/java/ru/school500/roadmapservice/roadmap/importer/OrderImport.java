@@ -51,14 +51,15 @@ class OrderImport {
     }
 
     /**
+     * @param choices level and municipality the operator set over what was read
      * @param region the target region (already checked to be the caller's)
      * @param fileName the uploaded file's name, for display
      * @param content the file as uploaded (the same bytes the preview was read from)
      * @param bearerToken the caller's access token, relayed to document-service
      */
-    ImportedRoadmap save(RoadmapPreview preview, String region, String fileName, byte[] content, CurrentUser user,
-            String bearerToken) {
-        RoadmapDraft withoutDocument = DraftFromPreview.draft(preview, region, null);
+    ImportedRoadmap save(RoadmapPreview preview, DraftFromPreview.Choices choices, String region, String fileName,
+            byte[] content, CurrentUser user, String bearerToken) {
+        RoadmapDraft withoutDocument = DraftFromPreview.draft(preview, region, null, choices);
         Set<ConstraintViolation<RoadmapDraft>> violations = validator.validate(withoutDocument);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -69,7 +70,7 @@ class OrderImport {
                 order == null ? null : order.date(), order == null ? null : order.authority()), bearerToken);
         RoadmapView created;
         try {
-            created = roadmaps.createDraft(DraftFromPreview.draft(preview, region, stored.id()), user);
+            created = roadmaps.createDraft(DraftFromPreview.draft(preview, region, stored.id(), choices), user);
         } catch (RuntimeException failure) {
             withdraw(stored, bearerToken, failure);
             throw failure;

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 import ru.school500.roadmapservice.roadmap.importer.ImportRejectedException.Reason;
+import ru.school500.roadmapservice.roadmap.importer.extraction.DocumentExtractor;
+import ru.school500.roadmapservice.roadmap.importer.reading.RoadmapReader;
 
 /**
  * Reads an uploaded order file into a {@link RoadmapPreview}: extraction (Tika detection, POI, PDFBox) and

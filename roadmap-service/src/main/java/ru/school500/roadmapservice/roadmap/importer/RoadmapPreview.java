@@ -19,11 +19,21 @@ public record RoadmapPreview(
                 example = "ДОРОЖНАЯ КАРТА по реализации проекта … в Кировской области в 2022 году") String title,
         @Schema(description = "Год дорожной карты: из заголовка приложения, иначе из даты распоряжения",
                 example = "2022", nullable = true) Integer year,
+        @Schema(description = "Уровень дорожной карты, определённый по органу и заголовку; при сомнении — "
+                + "предупреждение LEVEL_UNCERTAIN, оператор может указать уровень при импорте") Level level,
+        @Schema(description = "Муниципальное образование муниципальной дорожной карты (в именительном падеже)",
+                example = "город Слободской", nullable = true) String municipality,
         @Schema(description = "Столбцы приложения и их распознанное назначение") List<Column> columns,
         @Schema(description = "Разделы с мероприятиями в порядке документа") List<Section> sections,
         @Schema(description = "Организации-исполнители с сокращениями") List<Organisation> organisations,
         @Schema(description = "Сомнения и противоречия, найденные при разборе") List<ImportWarning> warnings,
         @Schema(description = "Число мероприятий", example = "31") int itemCount) {
+
+    /** Whose roadmap it is: the region's own or one municipality's. */
+    @Schema(description = "Уровень: региональная или муниципальная дорожная карта")
+    public enum Level {
+        REGIONAL, MUNICIPAL
+    }
 
     /** The order's header. Any field the document does not show is {@code null} (and warned about). */
     @Schema(description = "Реквизиты распоряжения")
@@ -67,7 +77,7 @@ public record RoadmapPreview(
     public record Item(
             @Schema(example = "1.12") String number,
             @Schema(description = "Наименование мероприятия / задачи") String text,
-            Deadline deadline,
+            ParsedDeadline deadline,
             @Schema(description = "Ячейка исполнителей как в документе") String executorsText,
             @Schema(description = "Исполнители, разделённые на организации") List<Executor> executors,
             @Schema(description = "Показатель реализации", nullable = true) String indicator,
@@ -85,7 +95,10 @@ public record RoadmapPreview(
 
     @Schema(description = "Организация-исполнитель")
     public record Organisation(@Schema(example = "org-3") String id,
-            @Schema(description = "Полное наименование (из расшифровки «далее – …», если она есть)") String name,
+            @Schema(description = "Полное наименование в именительном падеже (из расшифровки «далее – …», если она "
+                    + "есть)") String name,
+            @Schema(description = "Наименование, как оно записано в документе, если оно отличается от name",
+                    nullable = true) String writtenAs,
             OrganisationType type,
             @Schema(description = "Сокращения и другие написания, встреченные в документе") List<String> aliases) {
     }

@@ -89,9 +89,43 @@ class DraftFromPreviewTest {
         assertThat(heading.number()).isEqualTo("1");
         assertThat(heading.items()).isEmpty();
         assertThat(subtitle.title()).startsWith("Создание организационной инфраструктуры");
+        assertThat(subtitle.number()).as("a section's extra heading row keeps its number").isEqualTo("1");
         assertThat(subtitle.items()).hasSize(46);
         assertThat(items(irkutsk)).hasSize(74);
         assertThat(irkutsk.approvingOrder().number()).isEqualTo("294-сп");
         assertThat(irkutsk.approvingOrder().annexCitation()).isEqualTo("от 14.03.2021 № 294-мер");
+    }
+
+    @Test
+    void municipalOrderBecomesAMunicipalDraftWithTheCodeTheOperatorGives() throws Exception {
+        RoadmapPreview preview = IMPORTER.preview(java.nio.file.Files.readAllBytes(
+                OrderCorpusTest.CORPUS.resolve("municipal-flat-chromium.pdf")));
+
+        RoadmapDraft read = DraftFromPreview.draft(preview, "43", null);
+        RoadmapDraft chosen = DraftFromPreview.draft(preview, "43", null,
+                new DraftFromPreview.Choices(null, "43-05"));
+        RoadmapDraft corrected = DraftFromPreview.draft(preview, "43", null,
+                new DraftFromPreview.Choices(RoadmapPreview.Level.REGIONAL, "43-05"));
+
+        assertThat(preview.level()).isEqualTo(RoadmapPreview.Level.MUNICIPAL);
+        assertThat(read.level()).isEqualTo(ru.school500.roadmapservice.roadmap.RoadmapLevel.MUNICIPAL);
+        assertThat(read.municipality()).isNull();
+        assertThat(chosen.municipality()).isEqualTo("43-05");
+        assertThat(corrected.level()).isEqualTo(ru.school500.roadmapservice.roadmap.RoadmapLevel.REGIONAL);
+        assertThat(corrected.municipality()).isNull();
+        assertThat(validator.validate(chosen)).isEmpty();
+    }
+
+    @Test
+    void organisationKeepsTheNameAsWrittenAmongItsAliases() {
+        RoadmapDraft kirov = draft(Fixtures.KIROV, "43", null);
+
+        assertThat(kirov.organisations()).filteredOn(o -> o.aliases().contains("ОМСУ")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.fullName()).isEqualTo(
+                            "Органы местного самоуправления, осуществляющие управление в сфере образования");
+                    assertThat(o.aliases()).contains(
+                            "органов местного самоуправления, осуществляющих управление в сфере образования");
+                });
     }
 }

@@ -9,6 +9,7 @@ import ru.school500.roadmapservice.roadmap.importer.OrderDocuments.AnnexRow;
 import ru.school500.roadmapservice.roadmap.importer.OrderDocuments.Order;
 import ru.school500.roadmapservice.roadmap.importer.RoadmapPreview.Item;
 import ru.school500.roadmapservice.roadmap.importer.RoadmapPreview.Section;
+import ru.school500.roadmapservice.roadmap.importer.reading.Texts;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

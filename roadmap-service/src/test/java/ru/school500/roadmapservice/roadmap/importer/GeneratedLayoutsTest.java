@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Kind;
-import ru.school500.roadmapservice.roadmap.importer.Deadline.Period;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Kind;
+import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Period;
 import ru.school500.roadmapservice.roadmap.importer.ImportWarning.Code;
 import ru.school500.roadmapservice.roadmap.importer.OrderDocuments.AnnexRow;
 import ru.school500.roadmapservice.roadmap.importer.OrderDocuments.Order;

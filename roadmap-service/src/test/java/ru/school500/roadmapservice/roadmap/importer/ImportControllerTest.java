@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -131,7 +132,7 @@ class ImportControllerTest {
         RoadmapView roadmap = new RoadmapView(id, "43", null, RoadmapLevel.REGIONAL, "Дорожная карта", 2022, null,
                 null, RoadmapStatus.DRAFT, 1, null, null, 0, null, List.of(), List.of(), List.of(), "kir-operator",
                 null, "kir-operator", null, null, null);
-        when(orders.save(any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
+        when(orders.save(any(), any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
                 .thenReturn(new ImportedRoadmap(roadmap, List.of(), new ImportedRoadmap.SourceFile(UUID.randomUUID(),
                         1, "ab")));
         mvc.perform(multipart("/api/roadmaps/import")
@@ -141,6 +142,31 @@ class ImportControllerTest {
                 .andExpect(header().string("Location", "/api/roadmaps/" + id))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.roadmap.status").value("DRAFT"));
+    }
+
+    @Test
+    void levelAndMunicipalityTheOperatorSetsReachTheSave() throws Exception {
+        when(orders.save(any(), any(), any(), any(), any(), any(), any())).thenReturn(new ImportedRoadmap(
+                new RoadmapView(UUID.randomUUID(), "43", "43-01", RoadmapLevel.MUNICIPAL, "Дорожная карта", 2022, null,
+                        null, RoadmapStatus.DRAFT, 1, null, null, 0, null, List.of(), List.of(), List.of(),
+                        "kir-operator", null, "kir-operator", null, null, null),
+                List.of(), new ImportedRoadmap.SourceFile(UUID.randomUUID(), 1, "ab")));
+
+        mvc.perform(multipart("/api/roadmaps/import")
+                        .file(new MockMultipartFile("file", "order.txt", "text/plain", Fixtures.order(Fixtures.KIROV)))
+                        .param("level", "MUNICIPAL").param("municipality", "43-01")
+                        .with(KIROV_OPERATOR))
+                .andExpect(status().isCreated());
+
+        verify(orders).save(any(), eq(new DraftFromPreview.Choices(RoadmapPreview.Level.MUNICIPAL, "43-01")), eq("43"),
+                eq("order.txt"), any(), any(), eq("token"));
+    }
+
+    @Test
+    void importRejectsAMunicipalityCodeThatIsNoCode() throws Exception {
+        refused(upload(Fixtures.order(Fixtures.KIROV), KIROV_OPERATOR, "municipality", "43-01; drop table"), 400,
+                "INVALID_CHOICE");
+        verifyNoInteractions(orders);
     }
 
     @Test

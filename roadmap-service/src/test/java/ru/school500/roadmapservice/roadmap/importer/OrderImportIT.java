@@ -147,11 +147,11 @@ class OrderImportIT extends IntegrationTestBase {
             assertThat(got.number()).isEqualTo(want.number());
             assertThat(got.task()).isEqualTo(want.text());
             assertThat(got.deadline().text()).isEqualTo(want.deadline().raw());
-            boolean openStart = want.deadline().kind() == Deadline.Kind.DEADLINE;
+            boolean openStart = want.deadline().kind() == ParsedDeadline.Kind.DEADLINE;
             assertThat(got.deadline().periods()).as("periods of %s", want.number()).containsExactlyElementsOf(
                     want.deadline().periods().stream()
                             .map(p -> new Period(openStart ? null : p.start(), p.end())).toList());
-            if (want.deadline().kind() == Deadline.Kind.SEVERAL) {
+            if (want.deadline().kind() == ParsedDeadline.Kind.SEVERAL) {
                 assertThat(got.deadline().kind()).isEqualTo(DeadlineKind.RECURRING);
             } else if (!openStart) {
                 assertThat(got.deadline().kind().name()).isEqualTo(want.deadline().kind().name());

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import ru.school500.roadmapservice.roadmap.importer.extraction.DocumentExtractor;
 
 /**
  * The fixture roadmaps rebuilt as a Word document (real tables, repeated and physically repeated heading,

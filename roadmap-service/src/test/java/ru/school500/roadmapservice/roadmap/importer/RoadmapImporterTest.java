@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import ru.school500.roadmapservice.roadmap.importer.ImportRejectedException.Reason;
-import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Cell;
-import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Row;
-import ru.school500.roadmapservice.roadmap.importer.SourceDocument.Text;
+import ru.school500.roadmapservice.roadmap.importer.extraction.SourceDocument.Cell;
+import ru.school500.roadmapservice.roadmap.importer.extraction.SourceDocument.Row;
+import ru.school500.roadmapservice.roadmap.importer.extraction.SourceDocument.Text;
+import ru.school500.roadmapservice.roadmap.importer.extraction.SourceDocument;
+import ru.school500.roadmapservice.roadmap.importer.reading.RoadmapReader;
 
 class RoadmapImporterTest {
 
