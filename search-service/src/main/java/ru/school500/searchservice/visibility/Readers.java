@@ -66,6 +66,21 @@ public final class Readers {
     }
 
     /**
+     * Who sees the progress (monitoring statuses) of a roadmap's items, whatever the roadmap's status: federal
+     * analysts and the region's operator, ministry and municipal coordinator, like roadmap-service's
+     * {@code GET /api/roadmaps/{id}/progress}. Stored with the record as {@code details.progressReaders}.
+     */
+    public static List<String> progress(String region) {
+        return List.of(FEDERAL, regionRole(region, Role.REGIONAL_OPERATOR), regionRole(region, Role.REGIONAL_MINISTRY),
+                regionRole(region, Role.MUNICIPAL_COORDINATOR));
+    }
+
+    /** Whether a caller holding {@code tokens} is one of {@code readers}. */
+    public static boolean anyOf(java.util.Collection<String> tokens, java.util.Collection<String> readers) {
+        return readers.stream().anyMatch(tokens::contains);
+    }
+
+    /**
      * A best practice: published → everyone; a draft → only its school; submitted, in review, returned or
      * rejected → its school, its curators, its municipality's coordinator and the region's operator.
      */
