@@ -3,6 +3,7 @@ package ru.school500.searchservice.comparison;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import ru.school500.searchservice.elasticsearch.ElasticsearchGuard;
 import ru.school500.searchservice.indexing.IndexKind;
@@ -96,7 +98,7 @@ public class ComparisonService {
     }
 
     private List<ComparedItem> classifiedItems(List<String> roadmapIds, List<ComparedRoadmap> roadmaps) {
-        Set<String> progressHidden = new java.util.HashSet<>();
+        Set<String> progressHidden = new HashSet<>();
         roadmaps.stream().filter(roadmap -> !roadmap.progressVisible()).forEach(roadmap -> progressHidden.add(roadmap.id()));
         List<FieldValue> ids = roadmapIds.stream().map(FieldValue::of).toList();
         SearchResponse<JsonNode> response = guard.call(() -> client.search(s -> s
@@ -154,7 +156,7 @@ public class ComparisonService {
                     executor.path("shortName").asString(null), executor.path("type").asString("OTHER")));
         }
         List<ComparedItem.Progress> progress = new ArrayList<>();
-        for (JsonNode report : progressHidden ? tools.jackson.databind.node.MissingNode.getInstance() : details.path("progress")) {
+        for (JsonNode report : progressHidden ? MissingNode.getInstance() : details.path("progress")) {
             progress.add(new ComparedItem.Progress(date(report.path("stage")), report.path("status").asString(null)));
         }
         return new ComparedItem(hit.id(), source.path("roadmapId").asString(), source.path("region").asString(null),

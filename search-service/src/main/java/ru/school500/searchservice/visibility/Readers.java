@@ -1,6 +1,7 @@
 package ru.school500.searchservice.visibility;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +77,7 @@ public final class Readers {
     }
 
     /** Whether a caller holding {@code tokens} is one of {@code readers}. */
-    public static boolean anyOf(java.util.Collection<String> tokens, java.util.Collection<String> readers) {
+    public static boolean anyOf(Collection<String> tokens, Collection<String> readers) {
         return readers.stream().anyMatch(tokens::contains);
     }
 
