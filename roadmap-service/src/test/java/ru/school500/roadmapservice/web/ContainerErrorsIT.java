@@ -12,30 +12,18 @@ import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import ru.school500.roadmapservice.TestDatabase;
+import ru.school500.roadmapservice.IntegrationTestBase;
 
 /**
  * Requests that Tomcat or the security firewall reject before any controller runs still get problem+json in
  * Russian, sent byte for byte over a socket to the real embedded server (no client normalises them first).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
-class ContainerErrorsIT {
+class ContainerErrorsIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-    }
 
     static List<String> rejectedTargets() {
         return List.of("/api/roadmaps/%00", "/api/roadmaps/abc%00def/items", "/api/roadmaps/..%2F..%2Finternal%2Fchanges",
