@@ -11,9 +11,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Full application context with MockMvc against the embedded PostgreSQL, schema by Flyway. Every test starts
- * from empty tables (the context, and the database, are shared by all integration tests of the run).
+ * from empty tables (the context, and the database, are shared by all integration tests of the run). The embedded
+ * Tomcat listens on a random port too, for the tests that must send raw HTTP (ContainerErrorsIT).
  */
-@SpringBootTest(properties = "logging.level.root=WARN")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @AutoConfigureMockMvc
 public abstract class IntegrationTestBase {
 

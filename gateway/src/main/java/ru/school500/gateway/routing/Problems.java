@@ -37,7 +37,11 @@ public class Problems {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        try {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        } catch (IllegalArgumentException notAUri) {
+            // a rejected request's path need not be a valid URI: leave instance out
+        }
         properties.forEach(problem::setProperty);
         byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatusCode(status);

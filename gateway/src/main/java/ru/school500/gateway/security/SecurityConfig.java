@@ -32,7 +32,10 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-            ProblemSecurityHandlers problems) {
+            ProblemSecurityHandlers problems, BrowserProperties browser) {
+        CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfCookie.setCookieCustomizer(cookie -> cookie.secure(browser.secureCookie()));
+
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
@@ -62,10 +65,12 @@ class SecurityConfig {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfCookie)
                         .accessDeniedHandler(problems)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new BrowserSessionWrites()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp
+                        .policyDirectives(browser.contentSecurityPolicy())))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
         return http.build();
     }

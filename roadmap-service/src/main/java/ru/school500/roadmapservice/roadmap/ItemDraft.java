@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +34,7 @@ public record ItemDraft(
         @Size(max = 10000) String executorsText,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> executors,
         @Size(max = 10000) String indicatorText,
-        BigDecimal indicatorQuantity,
+        @Digits(integer = 12, fraction = 2, message = "не больше 12 цифр до запятой и 2 после") BigDecimal indicatorQuantity,
         @Size(max = 100) String indicatorUnit,
         @Size(max = 10000) String informationText,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+",

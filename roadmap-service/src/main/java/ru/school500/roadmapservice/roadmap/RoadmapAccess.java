@@ -21,7 +21,8 @@ import ru.school500.roadmapservice.security.Role;
  * <li>Regional operator: creates and edits drafts of their region, drafts new editions.</li>
  * <li>Regional ministry: approves drafts of their region.</li>
  * <li>Municipal coordinator and regional operator: report progress on approved roadmaps of their region.</li>
- * <li>Progress and overdue lists: federal analyst and the region's operator, ministry and coordinator.</li>
+ * <li>Progress (progress and overdue lists, and the {@code progress} of items in every roadmap view): federal
+ * analyst and the region's operator, ministry and coordinator; everyone else gets items without it.</li>
  * </ul>
  */
 final class RoadmapAccess {
@@ -81,9 +82,17 @@ final class RoadmapAccess {
         }
     }
 
+    /**
+     * Who sees progress (the reported statuses): the same people as {@link #requireMonitor}, wherever progress
+     * appears (the roadmap, its sections and items, the progress and overdue lists).
+     */
+    static boolean seesProgress(CurrentUser user, Roadmap roadmap) {
+        return user.has(Role.FEDERAL_ANALYST) || (user.hasAny(Role.REGIONAL_OPERATOR, Role.REGIONAL_MINISTRY,
+                Role.MUNICIPAL_COORDINATOR) && user.belongsTo(roadmap.getRegion()));
+    }
+
     static void requireMonitor(CurrentUser user, Roadmap roadmap) {
-        if (!(user.has(Role.FEDERAL_ANALYST) || (user.hasAny(Role.REGIONAL_OPERATOR, Role.REGIONAL_MINISTRY,
-                Role.MUNICIPAL_COORDINATOR) && user.belongsTo(roadmap.getRegion())))) {
+        if (!seesProgress(user, roadmap)) {
             throw new AccessDeniedException("Ход выполнения видят федеральный аналитик и сотрудники региона.");
         }
     }

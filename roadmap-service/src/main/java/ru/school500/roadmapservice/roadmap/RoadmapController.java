@@ -36,6 +36,9 @@ import ru.school500.roadmapservice.web.Etags;
 @Tag(name = "Дорожные карты")
 class RoadmapController {
 
+    /** Keeps page × size within what the database's OFFSET takes. */
+    static final int MAX_PAGE = 1_000_000;
+
     private final RoadmapService service;
 
     RoadmapController(RoadmapService service) {
@@ -47,7 +50,8 @@ class RoadmapController {
     PageResponse<RoadmapSummary> list(@RequestParam(required = false) @Size(max = 8) String region,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) RoadmapStatus status,
             @RequestParam(required = false) RoadmapLevel level,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0)
+            @Max(value = MAX_PAGE, message = "номер страницы не больше " + MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return service.list(new RoadmapFilter(region, year, status, level), page, size, CurrentUser.current());
     }

@@ -100,11 +100,12 @@ class RoadmapItem {
         return new Deadline(deadlineText, deadlineKind, periods.stream().map(DeadlinePeriod::view).toList());
     }
 
+    /** @param progress marks per item; {@code null} when the reader may not see progress (no {@code progress}) */
     RoadmapView.ItemView view(Map<UUID, List<RoadmapView.ProgressMark>> progress) {
         return new RoadmapView.ItemView(id, section.getId(), number, task, deadline(), executorsText,
                 executors.stream().map(Organisation::executorView).toList(), indicatorText, indicatorQuantity,
                 indicatorUnit, informationText, List.copyOf(links), notes, position,
-                progress.getOrDefault(id, List.of()));
+                progress == null ? null : progress.getOrDefault(id, List.of()));
     }
 
     UUID getId() {

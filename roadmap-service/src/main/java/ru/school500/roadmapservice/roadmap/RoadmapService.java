@@ -81,20 +81,20 @@ public class RoadmapService {
     /** The whole roadmap in order; 404 when it does not exist or the user may not read it. */
     @Transactional(readOnly = true)
     public RoadmapView get(UUID id, CurrentUser user) {
-        return view(readable(id, user));
+        return viewFor(readable(id, user), user);
     }
 
     @Transactional(readOnly = true)
     public Versioned<RoadmapView.SectionView> getSection(UUID id, UUID sectionId, CurrentUser user) {
         Roadmap roadmap = readable(id, user);
         RoadmapSection section = section(roadmap, sectionId);
-        return new Versioned<>(section.view(progress.marksOf(id)), roadmap.getVersion());
+        return new Versioned<>(section.view(marksFor(roadmap, user)), roadmap.getVersion());
     }
 
     @Transactional(readOnly = true)
     public Versioned<RoadmapView.ItemView> getItem(UUID id, UUID itemId, CurrentUser user) {
         Roadmap roadmap = readable(id, user);
-        return new Versioned<>(item(roadmap, itemId).view(progress.marksOf(id)), roadmap.getVersion());
+        return new Versioned<>(item(roadmap, itemId).view(marksFor(roadmap, user)), roadmap.getVersion());
     }
 
     /** Organisations of a region (public: names of public bodies). */
@@ -135,7 +135,7 @@ public class RoadmapService {
             throw Problems.invalid(unknown);
         }
         entityManager.persist(roadmap);
-        return publish(roadmap);
+        return publish(roadmap, user);
     }
 
     @Transactional
@@ -143,7 +143,7 @@ public class RoadmapService {
         Roadmap roadmap = editableDraft(id, expectedVersion, user);
         roadmap.apply(header);
         roadmap.touch(actor(user), Instant.now());
-        return publish(roadmap);
+        return publish(roadmap, user);
     }
 
     /** Deletes a draft; the feed gets a DELETE with the next version. */
@@ -181,10 +181,10 @@ public class RoadmapService {
                         + "); эту редакцию утвердить нельзя.");
             }
             previous.supersede(roadmap.getId(), actor(user), now);
-            publish(previous);
+            publish(previous, user);
         }
         roadmap.approve(request == null ? null : request.approvingOrder(), actor(user), now);
-        return publish(roadmap);
+        return publish(roadmap, user);
     }
 
     /** Drafts the next edition of an approved roadmap (a copy); approving it will supersede this one. */
@@ -201,7 +201,7 @@ public class RoadmapService {
         }
         Roadmap next = roadmap.nextEdition(actor(user), Instant.now());
         entityManager.persist(next);
-        return publish(next);
+        return publish(next, user);
     }
 
     // ---------------------------------------------------------------- sections and items
@@ -212,7 +212,7 @@ public class RoadmapService {
         Roadmap roadmap = editableDraft(id, expectedVersion, user);
         RoadmapSection section = roadmap.addSection(data.number(), data.title(), data.position());
         roadmap.touch(actor(user), Instant.now());
-        return sectionResult(roadmap, section);
+        return sectionResult(roadmap, section, user);
     }
 
     @Transactional
@@ -225,7 +225,7 @@ public class RoadmapService {
             roadmap.moveSection(section, data.position());
         }
         roadmap.touch(actor(user), Instant.now());
-        return sectionResult(roadmap, section);
+        return sectionResult(roadmap, section, user);
     }
 
     @Transactional
@@ -233,7 +233,7 @@ public class RoadmapService {
         Roadmap roadmap = editableDraft(id, expectedVersion, user);
         roadmap.removeSection(section(roadmap, sectionId));
         roadmap.touch(actor(user), Instant.now());
-        return publish(roadmap).version();
+        return publish(roadmap, user).version();
     }
 
     @Transactional
@@ -243,7 +243,7 @@ public class RoadmapService {
         RoadmapSection section = section(roadmap, sectionId);
         RoadmapItem item = section.addItem(data, resolveOrFail(roadmap.getRegion(), data), position);
         roadmap.touch(actor(user), Instant.now());
-        return itemResult(roadmap, item);
+        return itemResult(roadmap, item, user);
     }
 
     @Transactional
@@ -256,7 +256,7 @@ public class RoadmapService {
             item.getSection().moveItem(item, position);
         }
         roadmap.touch(actor(user), Instant.now());
-        return itemResult(roadmap, item);
+        return itemResult(roadmap, item, user);
     }
 
     @Transactional
@@ -265,7 +265,7 @@ public class RoadmapService {
         RoadmapItem item = item(roadmap, itemId);
         item.getSection().removeItem(item);
         roadmap.touch(actor(user), Instant.now());
-        return publish(roadmap).version();
+        return publish(roadmap, user).version();
     }
 
     // ---------------------------------------------------------------- for the progress feature
@@ -291,7 +291,7 @@ public class RoadmapService {
     public RoadmapView progressChanged(UUID id, CurrentUser user) {
         Roadmap roadmap = roadmaps.findById(id).orElseThrow(RoadmapService::roadmapNotFound);
         roadmap.touch(actor(user), Instant.now());
-        return publish(roadmap);
+        return publish(roadmap, user);
     }
 
     /** The roadmap for monitoring (progress lists, overdue): federal analyst and the region's staff only. */
@@ -340,26 +340,40 @@ public class RoadmapService {
         return Problems.notFound("Дорожная карта не найдена.");
     }
 
+    /** The whole roadmap with all progress: for the change feed (read by the indexer only) and monitoring. */
     private RoadmapView view(Roadmap roadmap) {
         return roadmap.view(progress.marksOf(roadmap.getId()));
     }
 
-    /** Flushes (the version is bumped), then appends the snapshot to the outbox in this transaction. */
-    private RoadmapView publish(Roadmap roadmap) {
+    /** The roadmap as the user may see it: without progress unless {@link RoadmapAccess#seesProgress}. */
+    private RoadmapView viewFor(Roadmap roadmap, CurrentUser user) {
+        return roadmap.view(marksFor(roadmap, user));
+    }
+
+    private Map<UUID, List<RoadmapView.ProgressMark>> marksFor(Roadmap roadmap, CurrentUser user) {
+        return RoadmapAccess.seesProgress(user, roadmap) ? progress.marksOf(roadmap.getId()) : null;
+    }
+
+    /**
+     * Flushes (the version is bumped), then appends the whole snapshot to the outbox in this transaction; answers
+     * the snapshot as the user may see it.
+     */
+    private RoadmapView publish(Roadmap roadmap, CurrentUser user) {
         entityManager.flush();
         RoadmapView view = view(roadmap);
         outbox.append(CHANGE_TYPE, roadmap.getId(), roadmap.getVersion(), ChangeOperation.UPSERT, view);
-        return view;
+        return RoadmapAccess.seesProgress(user, roadmap) ? view : roadmap.view(null);
     }
 
-    private Versioned<RoadmapView.SectionView> sectionResult(Roadmap roadmap, RoadmapSection section) {
-        RoadmapView view = publish(roadmap);
+    private Versioned<RoadmapView.SectionView> sectionResult(Roadmap roadmap, RoadmapSection section,
+            CurrentUser user) {
+        RoadmapView view = publish(roadmap, user);
         return new Versioned<>(view.sections().stream().filter(s -> s.id().equals(section.getId())).findFirst()
                 .orElseThrow(), view.version());
     }
 
-    private Versioned<RoadmapView.ItemView> itemResult(Roadmap roadmap, RoadmapItem item) {
-        RoadmapView view = publish(roadmap);
+    private Versioned<RoadmapView.ItemView> itemResult(Roadmap roadmap, RoadmapItem item, CurrentUser user) {
+        RoadmapView view = publish(roadmap, user);
         return new Versioned<>(view.sections().stream().flatMap(s -> s.items().stream())
                 .filter(i -> i.id().equals(item.getId())).findFirst().orElseThrow(), view.version());
     }

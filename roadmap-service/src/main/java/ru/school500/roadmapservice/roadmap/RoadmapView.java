@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A whole roadmap with its sections and items in order: the body of {@code GET /api/roadmaps/{id}} and the
  * {@code payload} of its {@code ROADMAP} change in the feed.
@@ -45,7 +47,8 @@ public record RoadmapView(
      * An item row.
      *
      * @param executors the resolved organisations, in the order of {@code executorsText}
-     * @param progress  reported status per monitoring stage, oldest stage first
+     * @param progress  reported status per monitoring stage, oldest stage first; absent for a caller who may not
+     *                  see progress (the rule of {@code GET /api/roadmaps/{id}/progress})
      */
     public record ItemView(
             UUID id,
@@ -62,7 +65,7 @@ public record RoadmapView(
             List<String> links,
             String notes,
             int position,
-            List<ProgressMark> progress) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressMark> progress) {
     }
 
     /** A resolved executor. */

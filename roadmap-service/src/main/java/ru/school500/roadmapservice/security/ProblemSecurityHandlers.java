@@ -12,13 +12,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as RFC 9457 problem+json, the same shape as every other error of the service. */
+/**
+ * 401 and 403 as RFC 9457 problem+json, the same shape as every other error of the service; so is the 400 for a
+ * request the security firewall rejects (an encoded slash, NUL, {@code ..} or {@code ;} in the path).
+ */
 @Component
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -39,10 +45,21 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         write(response, request, HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия.");
     }
 
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(response, request, HttpStatus.BAD_REQUEST,
+                "Адрес запроса отклонён: недопустимые символы или переходы («..», закодированные «/», NUL) в пути.");
+    }
+
     private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a rejected request's path need not be a valid URI: leave instance out
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

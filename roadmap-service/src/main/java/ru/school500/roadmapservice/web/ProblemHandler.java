@@ -1,6 +1,7 @@
 package ru.school500.roadmapservice.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,13 +14,16 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,12 +32,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error leaves the service as RFC 9457 problem+json with a Russian {@code detail}; validation problems
@@ -88,6 +95,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse error) {
+            body = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail problem && !isRussian(problem.getDetail())) {
             problem.setDetail(RUSSIAN.getOrDefault(statusCode.value(), "Запрос не выполнен."));
         }
@@ -113,9 +123,51 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
     }
 
+    /**
+     * A body that is not JSON of the expected shape, or holds a value no column could store
+     * ({@link StorableInput}): 400 naming the field when the parser knows it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String original = String.valueOf(json.getOriginalMessage());
+                String message = original.contains(StorableInput.NUL_MESSAGE) ? StorableInput.NUL_MESSAGE
+                        : original.contains(StorableInput.DATE_MESSAGE) ? StorableInput.DATE_MESSAGE
+                        : "недопустимое значение";
+                return ResponseEntity.badRequest().body(validation(Map.of(jsonPath(json), message)));
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Тело запроса не читается как JSON ожидаемого вида.");
+        problem.setTitle("Ошибка в данных запроса");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The database refused a value (SQLSTATE class 22: a character it cannot store, a number or date out of its
+     * range). Input checks catch these first; this keeps anything they miss a 400, not a 500.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex) {
+        String state = sqlState(ex);
+        if (state != null && state.startsWith("22")) {
+            log.info("value refused by the database (SQLSTATE {})", state);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Значение в запросе не может быть сохранено: недопустимый символ, слишком большое число "
+                            + "или дата вне допустимого диапазона.");
+            problem.setTitle("Ошибка в данных запроса");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        if (ex instanceof DataIntegrityViolationException) {
+            return duplicate(ex);
+        }
+        return unexpected(ex);
+    }
+
     /** A concurrent writer created the same row first (e.g. the same organisation of a region). */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException ex) {
+    private ResponseEntity<ProblemDetail> duplicate(DataAccessException ex) {
         log.warn("integrity violation", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Данные противоречат уже сохранённым (возможно, их одновременно изменил другой пользователь). "
@@ -157,6 +209,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Ошибка в данных запроса");
         problem.setProperty("fields", fields);
         return problem;
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** {@code sections[0].items[2].task} from the parser's path. */
+    private static String jsonPath(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String fieldPath(Path path) {

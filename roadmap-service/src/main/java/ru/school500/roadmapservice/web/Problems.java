@@ -43,6 +43,17 @@ public final class Problems {
         return e;
     }
 
+    /**
+     * 400 when a date taken from the path or query (JSON bodies are checked by {@link StorableInput}) is outside
+     * the years 0001–9999 the database stores.
+     */
+    public static void requireStorable(String field, java.time.LocalDate date) {
+        String problem = StorableInput.problemWith(date);
+        if (problem != null) {
+            throw invalid(Map.of(field, problem));
+        }
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);

@@ -183,6 +183,31 @@ class AccessMatrixIT extends IntegrationTestBase {
                 .getStatus()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} sees item progress in the roadmap, section and item views as in /progress: {1}")
+    @CsvSource({ "fed-analyst, 200", "kir-ministry, 200", "kir-operator, 200", "kir-municipal, 200",
+            "kir-school1, 403", "kir-curator, 403", "irk-operator, 403", "irk-municipal, 403", "anonymous, 401" })
+    void progressAppearsWhereverTheProgressEndpointWouldShowIt(String user, int progressStatus) throws Exception {
+        RoadmapView.SectionView section = kirovApproved.sections().getFirst();
+        UUID item = section.items().getFirst().id();
+        assertThat(perform(put("/api/roadmaps/{id}/items/{item}/progress/2022-06-17", kirovApproved.id(), item)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"CANCELLED\"}"), "kir-municipal")
+                .getStatus()).isEqualTo(201);
+        assertThat(perform(get("/api/roadmaps/{id}/progress", kirovApproved.id()), user).getStatus())
+                .isEqualTo(progressStatus);
+
+        for (String path : List.of("/api/roadmaps/{id}", "/api/roadmaps/{id}/sections/" + section.id(),
+                "/api/roadmaps/{id}/items/" + item)) {
+            MockHttpServletResponse response = perform(get(path, kirovApproved.id()), user);
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+            String body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            if (progressStatus == 200) {
+                assertThat(body).as(path).contains("\"progress\"", "CANCELLED", "2022-06-17");
+            } else {
+                assertThat(body).as(path).doesNotContain("\"progress\"", "CANCELLED", "2022-06-17");
+            }
+        }
+    }
+
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String user) throws Exception {
         RequestPostProcessor as = user.equals("anonymous") ? r -> r : TestUsers.user(user);
         return mvc.perform(request.with(as)).andReturn().getResponse();

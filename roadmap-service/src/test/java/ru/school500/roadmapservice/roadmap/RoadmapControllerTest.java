@@ -123,7 +123,7 @@ class RoadmapControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{не json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("Некорректный запрос."));
+                .andExpect(jsonPath("$.detail").value("Тело запроса не читается как JSON ожидаемого вида."));
         verifyNoInteractions(service);
     }
 

@@ -3,6 +3,7 @@ package ru.school500.searchservice.comparison;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import ru.school500.searchservice.elasticsearch.ElasticsearchGuard;
 import ru.school500.searchservice.indexing.IndexKind;
@@ -62,7 +64,7 @@ public class ComparisonService {
     public Comparison compare(List<String> roadmapIds, LocalDate overdueOn, CurrentUser user) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(roadmapIds));
         List<ComparedRoadmap> roadmaps = permittedRoadmaps(ids, user);
-        List<ComparedItem> items = classifiedItems(ids);
+        List<ComparedItem> items = classifiedItems(ids, roadmaps);
         List<SimilarPair> similar = items.size() <= MAX_ITEMS_FOR_SIMILARITY
                 ? guard.call(() -> similarItems.across(roadmaps, items)) : List.of();
         return Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, similar);
@@ -80,26 +82,24 @@ public class ComparisonService {
         List<ComparedRoadmap> roadmaps = new ArrayList<>();
         for (String id : ids) {
             JsonNode roadmap = byId.get(id);
-            if (roadmap == null) {
+            // a roadmap the caller may not read answers exactly like one that does not exist
+            if (roadmap == null || !Readers.anyOf(tokens, texts(roadmap.path("readers")))) {
                 throw Problems.notFound("Дорожная карта " + id + " не найдена.");
             }
-            boolean visible = false;
-            for (JsonNode reader : roadmap.path("readers")) {
-                visible |= tokens.contains(reader.asString());
-            }
             String region = roadmap.path("region").asString(null);
-            if (!visible) {
-                throw Problems.forbidden("Дорожную карту региона «" + labels.region(region) + "» нельзя сравнивать: "
-                        + "доступны утверждённые дорожные карты всех регионов и черновики только своего региона.");
-            }
+            JsonNode progressReaders = roadmap.path("details").path("progressReaders");
+            boolean progressVisible = Readers.anyOf(tokens,
+                    progressReaders.isArray() ? texts(progressReaders) : Readers.progress(region));
             roadmaps.add(new ComparedRoadmap(id, region, labels.region(region), roadmap.path("title").asString(null),
                     roadmap.hasNonNull("year") ? roadmap.get("year").asInt() : null,
-                    roadmap.path("status").asString(null), roadmap.path("level").asString(null)));
+                    roadmap.path("status").asString(null), roadmap.path("level").asString(null), progressVisible));
         }
         return roadmaps;
     }
 
-    private List<ComparedItem> classifiedItems(List<String> roadmapIds) {
+    private List<ComparedItem> classifiedItems(List<String> roadmapIds, List<ComparedRoadmap> roadmaps) {
+        Set<String> progressHidden = new HashSet<>();
+        roadmaps.stream().filter(roadmap -> !roadmap.progressVisible()).forEach(roadmap -> progressHidden.add(roadmap.id()));
         List<FieldValue> ids = roadmapIds.stream().map(FieldValue::of).toList();
         SearchResponse<JsonNode> response = guard.call(() -> client.search(s -> s
                 .index(names.alias(IndexKind.ROADMAPS)).size(MAX_ITEMS).trackTotalHits(t -> t.enabled(true))
@@ -121,12 +121,13 @@ public class ComparisonService {
                 .map(hit -> hit.source().path("region").asString(null)).filter(r -> r != null).distinct().toList()));
         List<ComparedItem> items = new ArrayList<>(hits.size());
         for (Hit<JsonNode> hit : hits) {
-            items.add(item(hit, byKey));
+            items.add(item(hit, byKey, progressHidden.contains(hit.source().path("roadmapId").asString())));
         }
         return items;
     }
 
-    private static ComparedItem item(Hit<JsonNode> hit, Map<String, ClassificationOverrides.Override> overrides) {
+    private static ComparedItem item(Hit<JsonNode> hit, Map<String, ClassificationOverrides.Override> overrides,
+            boolean progressHidden) {
         JsonNode source = hit.source();
         JsonNode details = source.path("details");
         List<ComparedItem.Evidence> evidence = new ArrayList<>();
@@ -155,7 +156,7 @@ public class ComparisonService {
                     executor.path("shortName").asString(null), executor.path("type").asString("OTHER")));
         }
         List<ComparedItem.Progress> progress = new ArrayList<>();
-        for (JsonNode report : details.path("progress")) {
+        for (JsonNode report : progressHidden ? MissingNode.getInstance() : details.path("progress")) {
             progress.add(new ComparedItem.Progress(date(report.path("stage")), report.path("status").asString(null)));
         }
         return new ComparedItem(hit.id(), source.path("roadmapId").asString(), source.path("region").asString(null),
@@ -163,6 +164,12 @@ public class ComparisonService {
                 source.path("task").asString(null), deadline.path("text").asString(null),
                 deadline.path("kind").asString(null), periods, executors, details.path("indicatorText").asString(null),
                 progress, List.copyOf(categories), evidence);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asString()));
+        return texts;
     }
 
     private static LocalDate date(JsonNode value) {

@@ -224,7 +224,8 @@ public final class ComparisonWorkbook {
                     date(row, 4, item.deadline());
                     text(row, 5, item.executors(), text);
                     date(row, 6, item.lastStage());
-                    text(row, 7, item.lastStatus() == null ? "нет отчёта"
+                    text(row, 7, !roadmap.progressConsidered() ? "мониторинг недоступен"
+                            : item.lastStatus() == null ? "нет отчёта"
                             : PROGRESS.getOrDefault(item.lastStatus(), item.lastStatus()), text);
                 }
             }

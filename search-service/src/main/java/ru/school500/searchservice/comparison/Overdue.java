@@ -12,12 +12,18 @@ import java.util.stream.Collectors;
 /**
  * Items overdue on a date, per roadmap, by the rule of roadmap-service's OverdueReport: the last day of the
  * deadline (the latest end of its periods) is before the date and no report at a stage on or before the date
- * says DONE or CANCELLED. Items without dated periods are never overdue: there is no day to pass.
+ * says DONE or CANCELLED. Items without dated periods are never overdue: there is no day to pass. For a roadmap
+ * whose progress the caller may not see, reports are not consulted at all: every item past its deadline is listed,
+ * without a last stage or status, and {@code progressConsidered} says so.
  */
 public record Overdue(LocalDate date, List<RoadmapOverdue> roadmaps) {
 
-    /** @param dated items with a dated deadline, the ones that could be overdue at all */
-    public record RoadmapOverdue(String roadmapId, int dated, List<OverdueItem> items) {
+    /**
+     * @param dated              items with a dated deadline, the ones that could be overdue at all
+     * @param progressConsidered {@code false}: the caller may not see this roadmap's progress, so the list is
+     *                           by deadlines alone (items reported DONE or CANCELLED are in it too)
+     */
+    public record RoadmapOverdue(String roadmapId, int dated, boolean progressConsidered, List<OverdueItem> items) {
     }
 
     /**
@@ -33,7 +39,10 @@ public record Overdue(LocalDate date, List<RoadmapOverdue> roadmaps) {
     public static Overdue on(LocalDate date, List<ComparedRoadmap> roadmaps, List<ComparedItem> items) {
         Objects.requireNonNull(date, "date");
         List<RoadmapOverdue> result = new ArrayList<>();
+        Map<String, Boolean> progressVisible = roadmaps.stream()
+                .collect(Collectors.toMap(ComparedRoadmap::id, ComparedRoadmap::progressVisible, (a, b) -> a && b));
         RoadmapItems.byRoadmap(roadmaps, items).forEach((roadmapId, list) -> {
+            boolean considered = progressVisible.getOrDefault(roadmapId, false);
             List<OverdueItem> overdue = new ArrayList<>();
             int dated = 0;
             for (ComparedItem item : list) {
@@ -45,7 +54,7 @@ public record Overdue(LocalDate date, List<RoadmapOverdue> roadmaps) {
                 if (!deadline.get().isBefore(date)) {
                     continue;
                 }
-                List<ComparedItem.Progress> upToDate = item.progress().stream()
+                List<ComparedItem.Progress> upToDate = !considered ? List.of() : item.progress().stream()
                         .filter(report -> report.stage() != null && !report.stage().isAfter(date)).toList();
                 if (upToDate.stream().anyMatch(report -> "DONE".equals(report.status())
                         || "CANCELLED".equals(report.status()))) {
@@ -57,7 +66,7 @@ public record Overdue(LocalDate date, List<RoadmapOverdue> roadmaps) {
                         executors(item), last.map(ComparedItem.Progress::stage).orElse(null),
                         last.map(ComparedItem.Progress::status).orElse(null)));
             }
-            result.add(new RoadmapOverdue(roadmapId, dated, List.copyOf(overdue)));
+            result.add(new RoadmapOverdue(roadmapId, dated, considered, List.copyOf(overdue)));
         });
         return new Overdue(date, List.copyOf(result));
     }

@@ -52,6 +52,8 @@ final class RoadmapDocuments {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("edition", roadmap.path("edition").asInt(1));
         details.put("itemCount", position);
+        // the items' progress is stored (not indexed) for the comparison, which shows it only to these readers
+        details.put("progressReaders", Readers.progress(region));
         details.put("approvingOrder", Map.of(
                 "number", String.valueOf(Json.text(order, "number")),
                 "date", String.valueOf(Json.text(order, "date")),
@@ -96,6 +98,7 @@ final class RoadmapDocuments {
         details.put("indicatorText", Json.text(item, "indicatorText"));
         details.put("links", Json.texts(item, "links"));
         details.put("progress", plain(item.path("progress")));
+        details.put("progressReaders", Readers.progress(Json.text(roadmap, "region")));
         String shortTask = task == null ? "" : task.length() > TITLE_TASK_LENGTH
                 ? task.substring(0, TITLE_TASK_LENGTH) + "…" : task;
         SearchSource source = common(new SearchSource(itemId, ITEM, ITEM, change.version()), roadmap, readers, year,

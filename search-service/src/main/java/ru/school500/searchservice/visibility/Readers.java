@@ -1,6 +1,7 @@
 package ru.school500.searchservice.visibility;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,21 @@ public final class Readers {
         }
         return List.of(FEDERAL, regionRole(region, Role.REGIONAL_OPERATOR), regionRole(region, Role.REGIONAL_MINISTRY),
                 regionRole(region, Role.MUNICIPAL_COORDINATOR));
+    }
+
+    /**
+     * Who sees the progress (monitoring statuses) of a roadmap's items, whatever the roadmap's status: federal
+     * analysts and the region's operator, ministry and municipal coordinator, like roadmap-service's
+     * {@code GET /api/roadmaps/{id}/progress}. Stored with the record as {@code details.progressReaders}.
+     */
+    public static List<String> progress(String region) {
+        return List.of(FEDERAL, regionRole(region, Role.REGIONAL_OPERATOR), regionRole(region, Role.REGIONAL_MINISTRY),
+                regionRole(region, Role.MUNICIPAL_COORDINATOR));
+    }
+
+    /** Whether a caller holding {@code tokens} is one of {@code readers}. */
+    public static boolean anyOf(Collection<String> tokens, Collection<String> readers) {
+        return readers.stream().anyMatch(tokens::contains);
     }
 
     /**

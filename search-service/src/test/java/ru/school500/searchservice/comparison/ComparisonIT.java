@@ -151,9 +151,6 @@ class ComparisonIT extends SearchIntegrationTest {
 
         mvc.perform(get("/api/comparison").param("roadmap", kirov, irkutsk).with(Users.kirOperator()))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/comparison").param("roadmap", kirov, irkutskDraft).with(Users.kirOperator()))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/comparison").param("roadmap", irkutskDraft).with(Users.irkOperator()))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/comparison").param("roadmap", irkutskDraft).with(Users.fedAnalyst()))
@@ -166,6 +163,63 @@ class ComparisonIT extends SearchIntegrationTest {
         mvc.perform(get("/api/comparison").param("roadmap", "not-a-uuid").with(Users.fedAnalyst()))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/comparison").with(Users.fedAnalyst())).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anotherRegionsDraftIsIndistinguishableFromAnUnknownRoadmapOnEveryComparisonEndpoint() throws Exception {
+        String irkutskDraft = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        index(Changes.roadmap(irkutskDraft).region("38").status("DRAFT")
+                .section("1.", "Раздел", Changes.Item.of("1.1", "Мониторинг")).change());
+
+        for (String path : List.of("/api/comparison", "/api/comparison/export")) {
+            var draft = mvc.perform(get(path).param("roadmap", kirov, irkutskDraft).with(Users.kirOperator()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andReturn().getResponse();
+            var missing = mvc.perform(get(path).param("roadmap", kirov, unknown).with(Users.kirOperator()))
+                    .andExpect(status().isNotFound()).andReturn().getResponse();
+
+            String draftBody = draft.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(draftBody).as(path).doesNotContain("Иркутск");
+            assertThat(draftBody.replace(irkutskDraft, unknown)).as(path)
+                    .isEqualTo(missing.getContentAsString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void progressCountsInOverdueOnlyForThoseWhoMaySeeTheRegionsMonitoring() throws Exception {
+        String roadmap = UUID.randomUUID().toString();
+        index(Changes.roadmap(roadmap).region("43").status("APPROVED").section("1.", "Раздел",
+                Changes.Item.reported("1.1", "Провести семинар для кураторов", "2022-12-01", "CANCELLED"),
+                Changes.Item.reported("1.2", "Провести мониторинг школ", "2022-12-01", "IN_PROGRESS")).change());
+
+        JsonNode own = compareOn(Users.kirOperator(), "2023-06-01", roadmap).at("/overdue/roadmaps/0");
+        assertThat(own.path("progressConsidered").asBoolean()).isTrue();
+        assertThat(own.path("items")).hasSize(1);
+        assertThat(own.at("/items/0/number").asString()).isEqualTo("1.2");
+        assertThat(own.at("/items/0/lastStatus").asString()).isEqualTo("IN_PROGRESS");
+
+        String foreign = mvc.perform(get("/api/comparison").param("roadmap", roadmap).param("date", "2023-06-01")
+                .with(Users.irkOperator())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        JsonNode overdue = JSON.readTree(foreign).at("/overdue/roadmaps/0");
+        assertThat(overdue.path("progressConsidered").asBoolean()).isFalse();
+        assertThat(overdue.path("items")).hasSize(2);
+        overdue.path("items").forEach(item -> {
+            assertThat(item.path("lastStage").isNull()).isTrue();
+            assertThat(item.path("lastStatus").isNull()).isTrue();
+        });
+        assertThat(foreign).doesNotContain("CANCELLED", "IN_PROGRESS", "2022-12-01");
+
+        byte[] xlsx = mvc.perform(get("/api/comparison/export").param("roadmap", roadmap).param("date", "2023-06-01")
+                .with(Users.irkOperator())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            StringBuilder text = new StringBuilder();
+            workbook.getSheet(ComparisonWorkbook.OVERDUE)
+                    .forEach(row -> row.forEach(cell -> text.append(cell.toString()).append(' ')));
+            assertThat(text).contains("1.1", "1.2", "мониторинг недоступен").doesNotContain("отменено", "выполняется");
+        }
     }
 
     @Test

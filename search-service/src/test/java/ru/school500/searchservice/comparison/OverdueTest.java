@@ -35,6 +35,28 @@ class OverdueTest {
     }
 
     @Test
+    void withoutProgressRightsOverdueIsByDeadlinesAloneAndSaysSo() {
+        ComparedRoadmap foreign = new ComparedRoadmap(ComparisonMother.KIROV.id(), "43", "Кировская область",
+                "Дорожная карта", 2022, "APPROVED", "REGIONAL", false);
+        List<ComparedItem> items = List.of(
+                kirov("1.1").period("2022-02-01", "2022-02-28").reported("2022-02-10", "CANCELLED").build(),
+                kirov("1.2").period("2022-02-01", "2022-02-28").reported("2022-02-10", "IN_PROGRESS").build());
+
+        Overdue.RoadmapOverdue overdue = Overdue.on(day("2022-07-01"), List.of(foreign), items).roadmaps().getFirst();
+        Overdue.RoadmapOverdue own = Overdue.on(day("2022-07-01"), List.of(ComparisonMother.KIROV), items)
+                .roadmaps().getFirst();
+
+        assertThat(overdue.progressConsidered()).isFalse();
+        assertThat(overdue.items()).extracting(Overdue.OverdueItem::number).containsExactly("1.1", "1.2");
+        assertThat(overdue.items()).allSatisfy(item -> {
+            assertThat(item.lastStage()).isNull();
+            assertThat(item.lastStatus()).isNull();
+        });
+        assertThat(own.progressConsidered()).isTrue();
+        assertThat(own.items()).extracting(Overdue.OverdueItem::number).containsExactly("1.2");
+    }
+
+    @Test
     void itemIsNotOverdueOnItsLastDay() {
         List<ComparedItem> items = List.of(kirov("1.7").period("2022-02-18", "2022-02-18").build());
 

@@ -207,7 +207,10 @@ public final class Changes {
                 node.putArray("executors").addObject().put("fullName", "Министерство образования Кировской области")
                         .put("shortName", "министерство образования").put("type", "MINISTRY");
                 node.putArray("links");
-                node.putArray("progress");
+                ArrayNode progress = node.putArray("progress");
+                if (item.progressStage() != null) {
+                    progress.addObject().put("stage", item.progressStage()).put("status", item.progressStatus());
+                }
             }
             return this;
         }
@@ -219,9 +222,14 @@ public final class Changes {
         }
     }
 
-    public record Item(String id, String number, String task) {
+    /** An item due 2022-12-23, optionally with one progress report. */
+    public record Item(String id, String number, String task, String progressStage, String progressStatus) {
         public static Item of(String number, String task) {
-            return new Item(newId(), number, task);
+            return new Item(newId(), number, task, null, null);
+        }
+
+        public static Item reported(String number, String task, String stage, String status) {
+            return new Item(newId(), number, task, stage, status);
         }
     }
 }

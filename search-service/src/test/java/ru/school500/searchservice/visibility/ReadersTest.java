@@ -47,6 +47,21 @@ class ReadersTest {
     }
 
     @Test
+    void progressIsSeenByFederalAnalystsAndTheRegionsStaffOnlyEvenOnAPublicRoadmap() {
+        List<String> readers = Readers.progress("43");
+
+        assertThat(Readers.anyOf(Readers.of(FEDERAL), readers)).isTrue();
+        assertThat(Readers.anyOf(Readers.of(KIR_OPERATOR), readers)).isTrue();
+        assertThat(Readers.anyOf(Readers.of(KIR_MINISTRY), readers)).isTrue();
+        assertThat(Readers.anyOf(Readers.of(KIR_MUNICIPAL), readers)).isTrue();
+        assertThat(Readers.anyOf(Readers.of(KIR_SCHOOL), readers)).isFalse();
+        assertThat(Readers.anyOf(Readers.of(KIR_CURATOR), readers)).isFalse();
+        assertThat(Readers.anyOf(Readers.of(IRK_OPERATOR), readers)).isFalse();
+        assertThat(Readers.anyOf(Readers.of(CurrentUser.anonymous()), readers)).isFalse();
+        assertThat(Readers.roadmap("APPROVED", "43")).containsExactly(Readers.PUBLIC);
+    }
+
+    @Test
     void anotherSchoolOfTheSameRegionDoesNotReadTheMaterial() {
         CurrentUser otherSchool = new CurrentUser("s2", "kir-school2", Set.of(Role.SCHOOL), "43", "43-02",
                 List.of("43-02-001"));

@@ -51,6 +51,7 @@ public class ProgressService {
     @Transactional
     public Reported report(UUID roadmapId, UUID itemId, LocalDate stage, Long expectedVersion,
             @Valid ProgressData data, CurrentUser user) {
+        Problems.requireStorable("stage", stage);
         roadmaps.lockForProgress(roadmapId, itemId, user);
         Optional<ProgressReport> existing = reports.findByItemIdAndStage(itemId, stage);
         ProgressReport report;

@@ -111,11 +111,15 @@ class ProgressIT extends IntegrationTestBase {
     void aReportIsAChangeOfTheRoadmapItsViewAndVersionShowIt() throws Exception {
         long before = kirov.version();
         report("1.10", "2022-06-17", null, "{\"status\":\"DONE\"}").andExpect(status().isCreated());
-        mvc.perform(get("/api/roadmaps/{id}", kirov.id()))
+        mvc.perform(get("/api/roadmaps/{id}", kirov.id()).with(TestUsers.user("kir-ministry")))
                 .andExpect(header().string(HttpHeaders.ETAG, "\"" + (before + 1) + "\""))
                 .andExpect(jsonPath("$.sections[0].items[9].number").value("1.10"))
                 .andExpect(jsonPath("$.sections[0].items[9].progress[0].stage").value("2022-06-17"))
                 .andExpect(jsonPath("$.sections[0].items[9].progress[0].status").value("DONE"));
+        // the version changes for everyone; the progress itself only shows to those who may monitor
+        mvc.perform(get("/api/roadmaps/{id}", kirov.id()))
+                .andExpect(header().string(HttpHeaders.ETAG, "\"" + (before + 1) + "\""))
+                .andExpect(jsonPath("$.sections[0].items[9].progress").doesNotExist());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package ru.school500.gateway.routing;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error the gateway itself answers (an unrouted {@code /api/...}, a missing page, a method not allowed, a
+ * body too large, anything unexpected) is problem+json with a Russian detail, in place of Boot's default JSON.
+ * Runs after {@link UnavailableServiceHandler}, which answers the 503s; being an
+ * {@code ErrorWebExceptionHandler} bean it replaces Boot's default one.
+ */
+@Component
+@Order(-1)
+class ErrorProblems implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorProblems.class);
+
+    static final Map<Integer, String> DETAILS = Map.ofEntries(
+            Map.entry(400, "Некорректный запрос: проверьте адрес, параметры и тело запроса."),
+            Map.entry(404, "Ресурс не найден: такого адреса у платформы нет."),
+            Map.entry(405, "Метод не поддерживается для этого адреса."),
+            Map.entry(406, "Запрошенный формат ответа не поддерживается."),
+            Map.entry(413, "Тело запроса слишком большое."),
+            Map.entry(414, "Адрес запроса слишком длинный."),
+            Map.entry(415, "Формат тела запроса не поддерживается."),
+            Map.entry(431, "Заголовки запроса слишком большие."),
+            Map.entry(500, "Внутренняя ошибка шлюза. Повторите запрос позже."));
+
+    private final Problems problems;
+
+    ErrorProblems(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        HttpStatusCode code = failure instanceof ErrorResponse response ? response.getStatusCode()
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == null) {
+            status = code.is4xxClientError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status.is5xxServerError()) {
+            log.error("unhandled error at the gateway", failure);
+        }
+        if (failure instanceof ErrorResponse response) {
+            response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
+        }
+        return problems.write(exchange, status, title(status), detail(status));
+    }
+
+    static String title(HttpStatus status) {
+        return status.is5xxServerError() ? "Ошибка шлюза" : "Ошибка запроса";
+    }
+
+    static String detail(HttpStatus status) {
+        return DETAILS.getOrDefault(status.value(), status.is5xxServerError() ? DETAILS.get(500) : DETAILS.get(400));
+    }
+}
