@@ -15,12 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +54,22 @@ class RussianAnalysisIT {
                 "analysis": {
                   "filter": {
                     "russian_stop": {"type": "stop", "stopwords": ["и", "в", "во", "на", "с", "по", "для", "не", "от"]},
-                    "russian_hunspell": {"type": "hunspell", "locale": "ru_RU", "dedup": true}
+                    "russian_hunspell": {"type": "hunspell", "locale": "ru_RU", "dedup": true},
+                    "families": {"type": "platform_word_families", "families": ["наставник наставничество", "медиация медиатор"]}
                   },
                   "analyzer": {
+                    "platform_lemmas": {
+                      "type": "custom",
+                      "tokenizer": "standard",
+                      "filter": ["lowercase", "platform_yo_folding", "russian_stop", "platform_russian_lemma",
+                                 "platform_russian_stem"]
+                    },
+                    "platform_lemmas_families": {
+                      "type": "custom",
+                      "tokenizer": "standard",
+                      "filter": ["lowercase", "platform_yo_folding", "russian_stop", "platform_russian_lemma",
+                                 "platform_russian_stem", "families"]
+                    },
                     "platform_russian": {
                       "type": "custom",
                       "tokenizer": "standard",
@@ -100,8 +116,31 @@ class RussianAnalysisIT {
                     .isEqualTo(Path.of(built).toAbsolutePath().normalize());
         }
         try (ZipFile archive = new ZipFile(zip.toFile())) {
-            assertThat(archive.stream().map(ZipEntry::getName)).containsExactlyInAnyOrder(
-                    "stable-plugin-descriptor.properties", "named_components.json", "analysis-russian.jar");
+            assertThat(archive.stream().map(ZipEntry::getName).filter(name -> !name.endsWith("/")))
+                    .containsExactlyInAnyOrder("stable-plugin-descriptor.properties", "named_components.json",
+                            "analysis-russian.jar", "morfologik-stemming-2.1.9.jar", "morfologik-fsa-2.1.9.jar",
+                            "NOTICE.txt", "licenses/LGPL-2.1.txt", "licenses/morfologik-BSD.txt");
+        }
+    }
+
+    @Test
+    void theDictionaryIsShippedUnmodifiedInsideThePluginJarWithoutLanguageToolsCode() throws Exception {
+        Path original = Path.of(System.getProperty("languagetool.jar")); // set by this module's failsafe configuration
+        Map<String, byte[]> shipped = new HashMap<>();
+        try (ZipFile archive = new ZipFile(layout.analysisPluginZip().toFile());
+                ZipInputStream jar = new ZipInputStream(archive.getInputStream(archive.getEntry("analysis-russian.jar")))) {
+            for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                shipped.put(entry.getName(), jar.readAllBytes());
+            }
+        }
+        assertThat(shipped.keySet()).as("none of LanguageTool's code")
+                .noneMatch(name -> name.startsWith("org/languagetool/") && name.endsWith(".class"));
+        try (ZipFile languageTool = new ZipFile(original.toFile())) {
+            for (String file : List.of(RussianDictionary.DICT, RussianDictionary.INFO)) {
+                try (var in = languageTool.getInputStream(languageTool.getEntry(file))) {
+                    assertThat(shipped.get(file)).as(file).isEqualTo(in.readAllBytes());
+                }
+            }
         }
     }
 
@@ -160,13 +199,31 @@ class RussianAnalysisIT {
     }
 
     @Test
+    void theLemmaFilterRunsOnTheNodeWithItsDictionary() throws Exception {
+        assertThat(analyzeWith("platform_lemmas", "Дефицитов партнёрами стали вебинаров"))
+                .containsExactly("дефицит", "партнер", "сталь", "стать", "вебинар");
+        assertThat(analyzeWith("platform_lemmas", "дефицит кашля любви детей"))
+                .containsExactly("дефицит", "кашель", "любовь", "ребенок");
+    }
+
+    @Test
+    void wordFamiliesFromTheIndexSettingsWidenATerm() throws Exception {
+        assertThat(analyzeWith("platform_lemmas_families", "наставникам медиаторов школы"))
+                .containsExactly("наставник", "наставничество", "медиатор", "медиация", "школа");
+    }
+
+    @Test
     void stopWordsGoBeforeTheMorphology() throws Exception {
         assertThat(analyzeWithIndexAnalyzer("школа и партнёр")).doesNotContain("и").contains("партнер");
     }
 
     private Set<String> analyzeWithIndexAnalyzer(String text) throws Exception {
-        var body = json.createObjectNode().put("analyzer", "platform_russian").put("text", text);
-        return new LinkedHashSet<>(analyze("/" + INDEX + "/_analyze", json.writeValueAsString(body)));
+        return new LinkedHashSet<>(analyzeWith("platform_russian", text));
+    }
+
+    private List<String> analyzeWith(String analyzer, String text) throws Exception {
+        var body = json.createObjectNode().put("analyzer", analyzer).put("text", text);
+        return analyze("/" + INDEX + "/_analyze", json.writeValueAsString(body));
     }
 
     private List<String> analyze(String body) throws Exception {
