@@ -19,8 +19,9 @@ import morfologik.stemming.WordData;
  * of {@code lemmas.txt} and {@code pairs.txt} (search-service/src/test/resources/conflation/). A tool, not a
  * test; run after changing the inputs or the dictionary version:
  * <pre>
- * ./mvnw -pl deploy/elasticsearch/analysis-russian -am test-compile -DskipTests
- * java -cp "$(cat deploy/elasticsearch/analysis-russian/target/test-classpath.txt)" \
+ * M=deploy/elasticsearch/analysis-russian
+ * ./mvnw -q -pl $M test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp $M/target/test-classes:$M/target/classes:$(cat /tmp/cp.txt) \
  *   ru.school500.elasticsearch.analysis.ParadigmExtractor search-service/src/test/resources/conflation
  * </pre>
  * Output {@code paradigms.tsv}: {@code category<TAB>lemma<TAB>forms}, each form with a suffix when it is not
