@@ -8,7 +8,8 @@ import morfologik.stemming.WordData;
 
 /**
  * The lemmas of one lower-case word form from {@link RussianDictionary}: every lemma of an ambiguous form
- * («стали» → сталь, стать), with ё folded to е («партнёрами» → партнер). The dictionary lists the forms with
+ * («стали» → сталь, стать), with ё folded to е («партнёрами» → партнер); readings as a personal name only when
+ * the form is nothing else. The dictionary lists the forms with
  * ё also spelled with е, so folded input is found too. Empty for a word the dictionary does not know (or
  * that is not Cyrillic). Not thread-safe, like the lookup it wraps: one per token stream.
  */
@@ -27,10 +28,11 @@ final class RussianLemmatizer {
         if (found.isEmpty()) {
             return List.of();
         }
+        boolean commonWord = found.stream().anyMatch(entry -> !isName(entry));
         List<String> lemmas = new ArrayList<>(2);
         for (WordData entry : found) {
             CharSequence stem = entry.getStem();
-            if (stem == null || stem.length() == 0) {
+            if (stem == null || stem.length() == 0 || (commonWord && isName(entry))) {
                 continue;
             }
             String lemma = YoFolding.fold(stem.toString());
@@ -39,6 +41,20 @@ final class RussianLemmatizer {
             }
         }
         return lemmas;
+    }
+
+    /**
+     * A reading as a first name, patronymic or surname («лени» of Лёня, «петров» of Пётр). Lower-case text no
+     * longer shows the capital that marks a name, so when a form is also a common word, only the common word's
+     * lemmas are kept; a form that is only a name («иванову») keeps the name's.
+     */
+    private static boolean isName(WordData entry) {
+        CharSequence tag = entry.getTag();
+        if (tag == null) {
+            return false;
+        }
+        String tags = tag.toString();
+        return tags.startsWith("NN:Name") || tags.startsWith("NN:Patr") || tags.startsWith("NN:Fam");
     }
 
     /** Cyrillic letters, optionally joined by hyphens (the dictionary holds «кто-то», «из-за»). */

@@ -64,6 +64,13 @@ class RussianLemmaFilterTest {
     }
 
     @Test
+    void aNameReadingCountsOnlyWhenTheFormIsNothingElse() {
+        assertThat(Tokens.terms("лени", CHAIN)).as("лень, not Лёня").containsExactly("лень");
+        assertThat(Tokens.terms("сени", CHAIN)).as("сени, сень, not Сеня").containsExactlyInAnyOrder("сени", "сень");
+        assertThat(Tokens.terms("Петровичем", CHAIN)).as("only names").containsExactlyInAnyOrder("петрович", "петр");
+    }
+
+    @Test
     void latinAndNumbersPassThrough() {
         assertThat(Tokens.terms("online 2025 ШНОР", CHAIN)).containsExactly("online", "2025", "шнор");
     }
