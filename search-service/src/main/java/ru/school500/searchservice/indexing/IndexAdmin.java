@@ -79,6 +79,19 @@ public class IndexAdmin {
         ready = false;
     }
 
+    /**
+     * The oldest schema ({@code _meta.schema} of the mapping) among the indices behind the kind's alias; 0 if
+     * an index has none.
+     */
+    public int schemaOf(IndexKind kind) throws IOException {
+        int oldest = Integer.MAX_VALUE;
+        for (var mapping : client.indices().getMapping(g -> g.index(names.alias(kind))).result().values()) {
+            JsonData schema = mapping.mappings().meta() == null ? null : mapping.mappings().meta().get("schema");
+            oldest = Math.min(oldest, schema == null ? 0 : schema.to(Integer.class));
+        }
+        return oldest == Integer.MAX_VALUE ? 0 : oldest;
+    }
+
     /** The indices a change of this kind is written to: the alias, plus the new index during a reindex. */
     public List<String> writeTargets(IndexKind kind) {
         List<String> targets = new ArrayList<>(2);

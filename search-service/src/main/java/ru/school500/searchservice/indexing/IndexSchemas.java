@@ -17,25 +17,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The versioned index definitions in {@code src/main/resources/elasticsearch/}: analysis settings shared by
- * every kind ({@code settings-v1.json}, with the Russian stop words from {@code russian-stopwords.txt}), the
- * common mapping and each kind's additions. Raising {@link #SCHEMA} (with new files) makes the next start
- * or {@code POST /internal/admin/reindex} build new indices.
+ * every kind ({@code settings-v2.json}, with the Russian stop words from {@code russian-stopwords.txt} and the
+ * word families from {@code reference/word-families.txt}), the common mapping and each kind's additions.
+ * Raising {@link #SCHEMA} (with new files) makes the next start rebuild older indices without downtime
+ * ({@link SchemaUpgrade}), as {@code POST /internal/admin/reindex} does on demand.
  */
 @Component
 public class IndexSchemas {
 
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     private final String settings;
     private final Map<IndexKind, String> mappings = new EnumMap<>(IndexKind.class);
 
     IndexSchemas(JsonMapper json) {
         ObjectNode settingsNode = (ObjectNode) json.readTree(read("settings-v" + SCHEMA + ".json"));
-        ArrayNode stopwords = json.createArrayNode();
-        read("russian-stopwords.txt").lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .forEach(stopwords::add);
-        ((ObjectNode) settingsNode.at("/analysis/filter/russian_stop")).set("stopwords", stopwords);
+        ((ObjectNode) settingsNode.at("/analysis/filter/russian_stop")).set("stopwords",
+                lines(json, read("russian-stopwords.txt")));
+        ((ObjectNode) settingsNode.at("/analysis/filter/word_families")).set("families",
+                lines(json, readResource("reference/word-families.txt")));
         this.settings = json.writeValueAsString(settingsNode);
         JsonNode common = json.readTree(read("mapping-common-v" + SCHEMA + ".json"));
         for (IndexKind kind : IndexKind.values()) {
@@ -54,11 +54,22 @@ public class IndexSchemas {
         return mappings.get(kind);
     }
 
+    /** The lines that are neither blank nor comments. */
+    private static ArrayNode lines(JsonMapper json, String text) {
+        ArrayNode lines = json.createArrayNode();
+        text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(lines::add);
+        return lines;
+    }
+
     private static String read(String file) {
-        try (InputStream in = new ClassPathResource("elasticsearch/" + file).getInputStream()) {
+        return readResource("elasticsearch/" + file);
+    }
+
+    private static String readResource(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read elasticsearch/" + file, e);
+            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 }

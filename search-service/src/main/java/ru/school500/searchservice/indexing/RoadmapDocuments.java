@@ -114,7 +114,8 @@ final class RoadmapDocuments {
                 .put("itemNumber", number)
                 .put("position", position)
                 .put("executorTypes", List.copyOf(executorTypes))
-                .put("details", details);
+                .put("details", details)
+                .suggestFrom(shortTask);
         return new IndexedDoc(IndexKind.ROADMAPS, itemId, change.version(), source.build());
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class SearchSource {
 
-    private static final int MAX_SUGGEST_INPUTS = 8;
+    private static final int MAX_SUGGEST_INPUTS = 16;
 
     private final Map<String, Object> source = new LinkedHashMap<>();
 
@@ -36,8 +36,8 @@ final class SearchSource {
     }
 
     /**
-     * Autocomplete inputs: the title and the title from each later word on, so that "молодых" completes
-     * "Наставничество молодых педагогов" too. Contexts come from {@code readers} (see the mapping).
+     * Autocomplete inputs: the title and the title from each later word on (up to 16), so that "молодых"
+     * completes "Наставничество молодых педагогов" too. Contexts come from {@code readers} (see the mapping).
      */
     SearchSource suggestFrom(String title) {
         if (title == null || title.isBlank()) {

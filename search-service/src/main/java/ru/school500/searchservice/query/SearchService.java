@@ -34,7 +34,8 @@ import ru.school500.searchservice.web.Problems;
 /**
  * Full-text search over practices, documents and roadmaps. The caller's reader tokens are a filter of the
  * one Elasticsearch query, so totals, facets and highlights only ever count what the caller may see.
- * Relevance: the words as typed with Russian morphology (title weighs most), phrases on the exact
+ * Relevance: the words as typed with Russian morphology (title weighs most; the fields' search analyzer adds
+ * each word's family from {@code reference/word-families.txt}, so no extra round trip), phrases on the exact
  * sub-field, a typo-tolerant variant of the query at a lower weight, and a bonus for titles containing
  * the words in order.
  */
@@ -52,11 +53,9 @@ public class SearchService {
     private final IndexNames names;
     private final Labels labels;
     private final JsonMapper json;
-    private final WordFamilies families;
 
     SearchService(ElasticsearchClient client, ElasticsearchGuard guard, IndexNames names, Labels labels,
-            JsonMapper json, WordFamilies families) {
-        this.families = families;
+            JsonMapper json) {
         this.client = client;
         this.guard = guard;
         this.names = names;
@@ -74,18 +73,16 @@ public class SearchService {
             throw Problems.badRequest("Страницы дальше " + DEEP_PAGING_LIMIT + "-го результата открываются по курсору: "
                     + "передайте параметр after из поля next предыдущей страницы.");
         }
-        Map<String, List<String>> relatives = guard.call(() -> families.relatives(query.plainWords()));
-        SearchRequest request = request(params, query, relatives, user, after);
+        SearchRequest request = request(params, query, user, after);
         SearchResponse<JsonNode> response = guard.call(() -> client.search(request, JsonNode.class));
         return result(params, response);
     }
 
-    private SearchRequest request(SearchParams params, UserQuery query, Map<String, List<String>> relatives,
-            CurrentUser user, List<FieldValue> after) {
+    private SearchRequest request(SearchParams params, UserQuery query, CurrentUser user, List<FieldValue> after) {
         Query visible = Query.of(q -> q.terms(t -> t.field("readers")
                 .terms(v -> v.value(Readers.of(user).stream().map(FieldValue::of).toList()))));
         Query text = Query.of(q -> q.bool(b -> b
-                .should(s -> s.simpleQueryString(sq -> sq.query(query.strictWith(relatives)).fields("title^3", "text")
+                .should(s -> s.simpleQueryString(sq -> sq.query(query.strict()).fields("title^3", "text")
                         .quoteFieldSuffix(".exact").defaultOperator(Operator.And).lenient(true).boost(3f)))
                 .should(s -> s.simpleQueryString(sq -> sq.query(query.typoTolerant()).fields("title.exact^2", "text.exact")
                         .defaultOperator(Operator.And).lenient(true).boost(0.5f)))

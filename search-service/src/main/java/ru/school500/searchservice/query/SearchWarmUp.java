@@ -13,7 +13,7 @@ import ru.school500.searchservice.security.CurrentUser;
 
 /**
  * Runs one search in the background once the service is up, so that the first real user does not pay for
- * loading the word families, warming the client's connections and the JIT: a cold first search took
+ * warming the client's connections, the node's dictionary and the JIT: a cold first search took
  * longer than the gateway's 2 s limit.
  */
 @Component

@@ -20,8 +20,11 @@ import ru.school500.searchservice.security.CurrentUser;
 import ru.school500.searchservice.visibility.Readers;
 
 /**
- * Autocomplete from the titles of visible records: a completion suggester whose category context is the
- * record's reader tokens, so a title the caller may not see is never suggested.
+ * Autocomplete from the titles of visible records (practices, documents, roadmaps and roadmap items): a
+ * completion suggester over each title from every word on, so any word's prefix completes it; typo-tolerant
+ * (one edit from four letters, two from seven, the first letter as typed); its category context is the
+ * record's reader tokens, the same the search filters on, so a title the caller may not see is never
+ * suggested.
  */
 @Service
 class SuggestService {
@@ -49,7 +52,8 @@ class SuggestService {
         SearchRequest request = SearchRequest.of(s -> s.index(names.searchAll()).ignoreUnavailable(true).size(0)
                 .source(src -> src.filter(f -> f.includes("type", "link", "title")))
                 .suggest(su -> su.text(text).suggesters("titles", fs -> fs.completion(c -> c.field("suggest")
-                        .size(SUGGESTIONS * 2).skipDuplicates(true).contexts("readers", contexts)))));
+                        .size(SUGGESTIONS * 2).skipDuplicates(true).contexts("readers", contexts)
+                        .fuzzy(f -> f.fuzziness("AUTO:4,7").prefixLength(1).minLength(4))))));
         SearchResponse<JsonNode> response = guard.call(() -> client.search(request, JsonNode.class));
         Map<String, TitleSuggestion> unique = new LinkedHashMap<>();
         for (Suggestion<JsonNode> suggestion : response.suggest().getOrDefault("titles", List.of())) {

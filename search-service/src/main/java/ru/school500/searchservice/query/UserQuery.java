@@ -45,22 +45,6 @@ final class UserQuery {
         return String.join(" ", segments);
     }
 
-    /** The query with each word that has relatives widened to them: {@code (наставник | наставничество)}. */
-    String strictWith(java.util.Map<String, List<String>> relatives) {
-        List<String> widened = new ArrayList<>(segments.size());
-        for (String segment : segments) {
-            List<String> family = relatives.get(segment);
-            widened.add(family == null || family.isEmpty() ? segment
-                    : "(" + segment + " | " + String.join(" | ", family) + ")");
-        }
-        return String.join(" ", widened);
-    }
-
-    /** Plain words as typed (not excluded, not in a phrase). */
-    List<String> plainWords() {
-        return segments.stream().filter(UserQuery::isPlainWord).toList();
-    }
-
     /** What the user excluded ({@code -word}, {@code -"phrase"}), as one OR query; empty if nothing. */
     String exclusions() {
         List<String> excluded = new ArrayList<>();

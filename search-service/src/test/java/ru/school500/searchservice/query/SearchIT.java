@@ -217,6 +217,31 @@ class SearchIT extends SearchIntegrationTest {
     }
 
     @Test
+    void suggestionsForgiveATypoAndCompleteRoadmapItemsAndDocumentsVisibleToTheCaller() throws Exception {
+        String marker = marker();
+        String approved = Changes.newId();
+        String draft = Changes.newId();
+        index(Changes.practice(Changes.newId()).title("Стажировочная площадка для кураторов " + marker).change(),
+                Changes.roadmap(approved).section("1.", "Организация",
+                        Changes.Item.of("1.1", "Провести фестиваль методических служб " + marker)).change(),
+                Changes.roadmap(draft).status("DRAFT").region("38").section("1.", "Организация",
+                        Changes.Item.of("1.1", "Провести фестиваль школьных театров " + marker)).change(),
+                Changes.document(Changes.newId()).type("ORDER").title("Распоряжение о фестивале " + marker)
+                        .owner("43", null, null).change());
+
+        assertThat(suggest("стажировачная", null)).as("one typo").anyMatch(text -> text.endsWith(marker));
+        assertThat(suggest("кураторов", null)).as("a later word").anyMatch(text -> text.endsWith(marker));
+        assertThat(suggest("фестиваль метод", null)).as("a roadmap item").anyMatch(text -> text.contains(marker));
+        assertThat(suggest("фестиваль школьных", null)).as("a draft item, anonymously")
+                .noneMatch(text -> text.contains(marker));
+        assertThat(suggest("фестиваль школьных", Users.irkOperator())).as("a draft item, its region's operator")
+                .anyMatch(text -> text.contains(marker));
+        assertThat(suggest("Распоряжение о фест", null)).as("an order, anonymously").noneMatch(text -> text.contains(marker));
+        assertThat(suggest("Распоряжение о фест", Users.kirOperator())).as("an order, its region's operator")
+                .anyMatch(text -> text.contains(marker));
+    }
+
+    @Test
     void anOlderVersionNeverOverwritesANewerOne() throws Exception {
         String marker = marker();
         String id = Changes.newId();
@@ -268,6 +293,7 @@ class SearchIT extends SearchIntegrationTest {
 
     @Test
     void badInputIsAProblemNeverAServerError() throws Exception {
+        admin.ensureIndices(); // a search while the first indices are still being created may fail with 503
         mvc.perform(get("/api/search")).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.fields.q").exists());

@@ -13,12 +13,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class YoFoldingFilter extends TokenFilter {
 
-    private static final char YO = '\u0451';
-    private static final char CAPITAL_YO = '\u0401';
-    private static final char IE = '\u0435';
-    private static final char CAPITAL_IE = '\u0415';
-    private static final char COMBINING_DIAERESIS = '\u0308';
-
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     public YoFoldingFilter(TokenStream input) {
@@ -30,22 +24,10 @@ public final class YoFoldingFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        char[] buffer = term.buffer();
         int length = term.length();
-        int out = 0;
-        for (int in = 0; in < length; in++) {
-            char c = buffer[in];
-            if (c == YO) {
-                c = IE;
-            } else if (c == CAPITAL_YO) {
-                c = CAPITAL_IE;
-            } else if (c == COMBINING_DIAERESIS && out > 0 && (buffer[out - 1] == IE || buffer[out - 1] == CAPITAL_IE)) {
-                continue;
-            }
-            buffer[out++] = c;
-        }
-        if (out != length) {
-            term.setLength(out);
+        int folded = YoFolding.fold(term.buffer(), length);
+        if (folded != length) {
+            term.setLength(folded);
         }
         return true;
     }

@@ -47,18 +47,35 @@ class PluginDescriptorFilesTest {
 
         assertThat(declared).isEqualTo(scanned);
         assertThat(scanned).isEqualTo(Map.of("org.elasticsearch.plugin.analysis.TokenFilterFactory", Map.of(
+                "platform_russian_lemma", RussianLemmaTokenFilterFactory.class.getName(),
                 "platform_russian_stem", RussianStemTokenFilterFactory.class.getName(),
+                "platform_word_families", WordFamilyTokenFilterFactory.class.getName(),
                 "platform_yo_folding", YoFoldingTokenFilterFactory.class.getName())));
     }
 
     @Test
     void componentsHaveTheirNamesAndOnePublicNoArgConstructor() throws Exception {
+        assertThat(new RussianLemmaTokenFilterFactory().name()).isEqualTo("platform_russian_lemma");
         assertThat(new RussianStemTokenFilterFactory().name()).isEqualTo("platform_russian_stem");
         assertThat(new YoFoldingTokenFilterFactory().name()).isEqualTo("platform_yo_folding");
-        for (Class<?> type : new Class<?>[] {RussianStemTokenFilterFactory.class, YoFoldingTokenFilterFactory.class}) {
+        for (Class<?> type : new Class<?>[] {RussianLemmaTokenFilterFactory.class, RussianStemTokenFilterFactory.class,
+                YoFoldingTokenFilterFactory.class}) {
             assertThat(type.getConstructors()).hasSize(1);
             assertThat(type.getConstructors()[0].getParameterCount()).isZero();
         }
+    }
+
+    /** Elasticsearch builds a component with settings through its one public {@code @Inject} constructor. */
+    @Test
+    void theFamilyFilterTakesItsSettingsThroughOneInjectConstructor() {
+        var constructors = WordFamilyTokenFilterFactory.class.getConstructors();
+        assertThat(constructors).hasSize(1);
+        assertThat(constructors[0].isAnnotationPresent(org.elasticsearch.plugin.Inject.class)).isTrue();
+        assertThat(constructors[0].getParameterTypes()).containsExactly(WordFamilySettings.class);
+        assertThat(WordFamilySettings.class.isAnnotationPresent(org.elasticsearch.plugin.settings.AnalysisSettings.class))
+                .isTrue();
+        WordFamilySettings settings = () -> java.util.List.of("медиация медиатор");
+        assertThat(new WordFamilyTokenFilterFactory(settings).name()).isEqualTo("platform_word_families");
     }
 
     @Test

@@ -15,12 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +54,22 @@ class RussianAnalysisIT {
                 "analysis": {
                   "filter": {
                     "russian_stop": {"type": "stop", "stopwords": ["и", "в", "во", "на", "с", "по", "для", "не", "от"]},
-                    "russian_hunspell": {"type": "hunspell", "locale": "ru_RU", "dedup": true}
+                    "russian_hunspell": {"type": "hunspell", "locale": "ru_RU", "dedup": true},
+                    "families": {"type": "platform_word_families", "families": ["наставник наставничество", "медиация медиатор"]}
                   },
                   "analyzer": {
+                    "platform_lemmas": {
+                      "type": "custom",
+                      "tokenizer": "standard",
+                      "filter": ["lowercase", "platform_yo_folding", "russian_stop", "platform_russian_lemma",
+                                 "platform_russian_stem"]
+                    },
+                    "platform_lemmas_families": {
+                      "type": "custom",
+                      "tokenizer": "standard",
+                      "filter": ["lowercase", "platform_yo_folding", "russian_stop", "platform_russian_lemma",
+                                 "platform_russian_stem", "families"]
+                    },
                     "platform_russian": {
                       "type": "custom",
                       "tokenizer": "standard",
@@ -100,8 +116,31 @@ class RussianAnalysisIT {
                     .isEqualTo(Path.of(built).toAbsolutePath().normalize());
         }
         try (ZipFile archive = new ZipFile(zip.toFile())) {
-            assertThat(archive.stream().map(ZipEntry::getName)).containsExactlyInAnyOrder(
-                    "stable-plugin-descriptor.properties", "named_components.json", "analysis-russian.jar");
+            assertThat(archive.stream().map(ZipEntry::getName).filter(name -> !name.endsWith("/")))
+                    .containsExactlyInAnyOrder("stable-plugin-descriptor.properties", "named_components.json",
+                            "analysis-russian.jar", "morfologik-stemming-2.1.9.jar", "morfologik-fsa-2.1.9.jar",
+                            "NOTICE.txt", "licenses/LGPL-2.1.txt", "licenses/morfologik-BSD.txt");
+        }
+    }
+
+    @Test
+    void theDictionaryIsShippedUnmodifiedInsideThePluginJarWithoutLanguageToolsCode() throws Exception {
+        Path original = Path.of(System.getProperty("languagetool.jar")); // set by this module's failsafe configuration
+        Map<String, byte[]> shipped = new HashMap<>();
+        try (ZipFile archive = new ZipFile(layout.analysisPluginZip().toFile());
+                ZipInputStream jar = new ZipInputStream(archive.getInputStream(archive.getEntry("analysis-russian.jar")))) {
+            for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                shipped.put(entry.getName(), jar.readAllBytes());
+            }
+        }
+        assertThat(shipped.keySet()).as("none of LanguageTool's code")
+                .noneMatch(name -> name.startsWith("org/languagetool/") && name.endsWith(".class"));
+        try (ZipFile languageTool = new ZipFile(original.toFile())) {
+            for (String file : List.of(RussianDictionary.DICT, RussianDictionary.INFO)) {
+                try (var in = languageTool.getInputStream(languageTool.getEntry(file))) {
+                    assertThat(shipped.get(file)).as(file).isEqualTo(in.readAllBytes());
+                }
+            }
         }
     }
 
@@ -160,13 +199,100 @@ class RussianAnalysisIT {
     }
 
     @Test
+    void theLemmaFilterRunsOnTheNodeWithItsDictionary() throws Exception {
+        assertThat(analyzeWith("platform_lemmas", "Дефицитов партнёрами стали вебинаров"))
+                .containsExactly("дефицит", "партнер", "сталь", "стать", "вебинар");
+        assertThat(analyzeWith("platform_lemmas", "дефицит кашля любви детей"))
+                .containsExactly("дефицит", "кашель", "любовь", "ребенок");
+    }
+
+    @Test
+    void wordFamiliesFromTheIndexSettingsWidenATerm() throws Exception {
+        assertThat(analyzeWith("platform_lemmas_families", "наставникам медиаторов школы"))
+                .containsExactly("наставник", "наставничество", "медиатор", "медиация", "школа");
+    }
+
+    /**
+     * Local and deployed analysis give the same tokens. There is no deploy image in this repository yet; what
+     * one runs is Elasticsearch 8.19 with analysis-common plus this plugin (README, "Install into a deploy
+     * image"). So: search-service's newest index settings, created on this node (the integ-test distribution,
+     * no analysis-common), must give token for token, position for position, what the same chain gives on
+     * Lucene alone with this plugin's classes ({@link PlatformChain}, which also refuses any component whose
+     * tokens could differ on another distribution), over the text of both fixture roadmaps.
+     */
+    @Test
+    void searchServiceAnalyzersGiveOnThisNodeExactlyTheTokensOfTheDocumentedChainOnLuceneAlone() throws Exception {
+        Path root = StackLayout.findRepoRoot();
+        Path resources = root.resolve("search-service/src/main/resources");
+        Path settingsFile;
+        try (Stream<Path> files = Files.list(resources.resolve("elasticsearch"))) {
+            settingsFile = files.filter(f -> f.getFileName().toString().matches("settings-v\\d+\\.json"))
+                    .max(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("\\D", ""))))
+                    .orElseThrow();
+        }
+        var settings = (tools.jackson.databind.node.ObjectNode) json.readTree(Files.readString(settingsFile));
+        ((tools.jackson.databind.node.ObjectNode) settings.at("/analysis/filter/russian_stop")).set("stopwords",
+                lines(resources.resolve("elasticsearch/russian-stopwords.txt")));
+        if (settings.at("/analysis/filter/word_families").isObject()) {
+            ((tools.jackson.databind.node.ObjectNode) settings.at("/analysis/filter/word_families")).set("families",
+                    lines(resources.resolve("reference/word-families.txt")));
+        }
+        var body = json.createObjectNode();
+        body.set("settings", settings);
+        String index = "parity-" + settingsFile.getFileName().toString().replace(".json", "");
+        HttpResponse<String> created = send("PUT", "/" + index, json.writeValueAsString(body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+        List<String> texts = new ArrayList<>();
+        texts.add("Партнёрами стали ШНОР и МОУО: вебинаров 12, наставникам и медиаторов; е\u0308лка, ПАРТНЕР, online-курс.");
+        try (Stream<Path> golden = Files.list(root.resolve("roadmap-service/src/test/resources/importer/golden"))) {
+            for (Path file : golden.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                StringBuilder text = new StringBuilder();
+                json.readTree(Files.readString(file)).path("sections").forEach(section -> {
+                    text.append(section.path("title").asString()).append('\n');
+                    section.path("items").forEach(item -> text.append(item.path("text").asString()).append('\n'));
+                });
+                texts.add(text.toString());
+            }
+        }
+        assertThat(texts).hasSizeGreaterThanOrEqualTo(3);
+        int compared = 0;
+        for (var analyzer : settings.path("analysis").path("analyzer").propertyNames()) {
+            var chain = PlatformChain.of(settings.path("analysis"), analyzer);
+            for (String text : texts) {
+                var request = json.createObjectNode().put("analyzer", analyzer).put("text", text);
+                HttpResponse<String> response = send("POST", "/" + index + "/_analyze", json.writeValueAsString(request));
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                List<String> onTheNode = new ArrayList<>();
+                json.readTree(response.body()).path("tokens").forEach(t -> onTheNode.add(t.path("token").asString() + "@"
+                        + t.path("position").asInt() + "[" + t.path("start_offset").asInt() + "," + t.path("end_offset").asInt() + "]"));
+                assertThat(onTheNode).as("%s on the node vs on Lucene", analyzer).isEqualTo(Tokens.positioned(text, chain));
+                compared += onTheNode.size();
+            }
+        }
+        System.out.println("parity: " + compared + " tokens compared"); // in target/failsafe-reports/*-output.txt
+        assertThat(compared).as("tokens compared").isGreaterThan(5_000);
+    }
+
+    private tools.jackson.databind.node.ArrayNode lines(Path file) throws IOException {
+        var lines = json.createArrayNode();
+        Files.readString(file).lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .forEach(lines::add);
+        return lines;
+    }
+
+    @Test
     void stopWordsGoBeforeTheMorphology() throws Exception {
         assertThat(analyzeWithIndexAnalyzer("школа и партнёр")).doesNotContain("и").contains("партнер");
     }
 
     private Set<String> analyzeWithIndexAnalyzer(String text) throws Exception {
-        var body = json.createObjectNode().put("analyzer", "platform_russian").put("text", text);
-        return new LinkedHashSet<>(analyze("/" + INDEX + "/_analyze", json.writeValueAsString(body)));
+        return new LinkedHashSet<>(analyzeWith("platform_russian", text));
+    }
+
+    private List<String> analyzeWith(String analyzer, String text) throws Exception {
+        var body = json.createObjectNode().put("analyzer", analyzer).put("text", text);
+        return analyze("/" + INDEX + "/_analyze", json.writeValueAsString(body));
     }
 
     private List<String> analyze(String body) throws Exception {

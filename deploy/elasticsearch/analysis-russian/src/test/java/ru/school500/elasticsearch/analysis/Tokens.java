@@ -26,6 +26,28 @@ final class Tokens {
         return tokens(text, chain).stream().map(Token::term).toList();
     }
 
+    /** {@code term@position[start,end]} for each token, as {@code _analyze} reports them. */
+    static List<String> positioned(String text, UnaryOperator<TokenStream> chain) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        tokenizer.setReader(new StringReader(text));
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = chain.apply(tokenizer)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            var increment = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(term + "@" + position + "[" + offset.startOffset() + "," + offset.endOffset() + "]");
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
     static List<Token> tokens(String text, UnaryOperator<TokenStream> chain) {
         Tokenizer tokenizer = new StandardTokenizer();
         tokenizer.setReader(new StringReader(text));
