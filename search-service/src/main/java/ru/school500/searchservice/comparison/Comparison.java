@@ -22,11 +22,25 @@ public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, Ca
         coverage = List.copyOf(coverage);
     }
 
-    /** Computes every view from classified items; {@code overdueOn} is usually today. */
+    /** Computes every view from classified items, overdue on one date for all roadmaps. */
     public static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
             List<ComparedItem> items, LocalDate overdueOn, List<SimilarPair> similar) {
+        return of(taxonomy, rubric, roadmaps, items, Overdue.on(overdueOn, roadmaps, items), similar);
+    }
+
+    /**
+     * Computes every view from classified items; overdue on {@code requested} when given, otherwise each roadmap
+     * on the end of its own period (today while it runs).
+     */
+    public static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
+            List<ComparedItem> items, LocalDate requested, LocalDate today, List<SimilarPair> similar) {
+        return of(taxonomy, rubric, roadmaps, items, Overdue.of(requested, today, roadmaps, items), similar);
+    }
+
+    private static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
+            List<ComparedItem> items, Overdue overdue, List<SimilarPair> similar) {
         return new Comparison(roadmaps, taxonomy.version(), CategoryMatrix.of(taxonomy.categories(), roadmaps, items),
-                ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), Overdue.on(overdueOn, roadmaps, items),
-                similar, rubric.score(taxonomy.categories(), roadmaps, items));
+                ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), overdue, similar,
+                rubric.score(taxonomy.categories(), roadmaps, items));
     }
 }

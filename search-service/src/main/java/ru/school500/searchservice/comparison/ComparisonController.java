@@ -50,14 +50,15 @@ class ComparisonController {
     @GetMapping
     @Operation(summary = "Все представления сравнения дорожных карт",
             description = "Матрица «категория × регион» с номерами мероприятий, типы исполнителей, помесячная "
-                    + "шкала, просроченные на дату (по умолчанию сегодня), похожие мероприятия разных регионов, "
+                    + "шкала (календарные месяцы и месяцы от начала года дорожной карты), просроченные на дату (по "
+                    + "умолчанию — на конец периода каждой дорожной карты, а пока он идёт — на сегодня), похожие мероприятия разных регионов, "
                     + "оценка полноты по рубрике. 404 — дорожной карты нет или она не видна вызывающему (черновик "
                     + "другого региона); ход выполнения учитывается только для тех, кто видит мониторинг региона.")
     Comparison compare(
             @RequestParam("roadmap") @NotEmpty @Size(max = ComparisonService.MAX_ROADMAPS)
             List<@Pattern(regexp = UUID, message = "ожидается идентификатор дорожной карты (UUID)") String> roadmaps,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return comparisons.compare(roadmaps, date == null ? LocalDate.now() : date, CurrentUser.current());
+        return comparisons.compare(roadmaps, date, CurrentUser.current());
     }
 
     @GetMapping("/export")
@@ -67,7 +68,7 @@ class ComparisonController {
             List<@Pattern(regexp = UUID, message = "ожидается идентификатор дорожной карты (UUID)") String> roadmaps,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date)
             throws IOException {
-        Comparison comparison = comparisons.compare(roadmaps, date == null ? LocalDate.now() : date,
+        Comparison comparison = comparisons.compare(roadmaps, date,
                 CurrentUser.current());
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         ComparisonWorkbook.write(comparison, xlsx);

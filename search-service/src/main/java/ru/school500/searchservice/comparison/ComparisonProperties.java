@@ -34,8 +34,8 @@ public record ComparisonProperties(@Valid Rubric rubric) {
 
         /**
          * Six points, one each: monitoring and diagnostics; professional development or mentoring; curatorship and
-         * methodological support; parents and local community; at least 80 % of items with a dated deadline; at
-         * least 80 % of items with a completion indicator.
+         * methodological support; parents and local community; at least 80 % of items with a deadline narrower than
+         * the whole year; at least 80 % of items with a measurable completion indicator.
          */
         public static final List<Criterion> DEFAULT_CRITERIA = List.of(
                 Criterion.categories("MONITORING", "Мониторинг и диагностика", Match.ALL, "MONITORING"),
@@ -45,9 +45,9 @@ public record ComparisonProperties(@Valid Rubric rubric) {
                         "CURATORSHIP"),
                 Criterion.categories("PARENTS_COMMUNITY", "Работа с родителями и местным сообществом", Match.ALL,
                         "PARENTS_COMMUNITY"),
-                new Criterion("DATED_DEADLINES", "Сроки мероприятий заданы датами", 1, Kind.SHARE_WITH_PERIODS,
+                new Criterion("DATED_DEADLINES", "Сроки мероприятий заданы датами точнее, чем «в течение года»", 1, Kind.SHARE_WITH_PERIODS,
                         new Parameters(null, null, null, 0.8, null, null)),
-                new Criterion("INDICATORS", "Показатели реализации указаны", 1, Kind.SHARE_WITH_INDICATOR,
+                new Criterion("INDICATORS", "Показатели реализации измеримы", 1, Kind.SHARE_WITH_INDICATOR,
                         new Parameters(null, null, null, 0.8, null, null)));
 
         /** 5–6 points green, 3–4 yellow, 0–2 red. */
@@ -102,9 +102,15 @@ public record ComparisonProperties(@Valid Rubric rubric) {
     public enum Kind {
         /** {@code categories} all ({@code match: ALL}) or any ({@code ANY}) have {@code minItems} items or more */
         CATEGORIES_COVERED,
-        /** the share of items with at least one dated period is at least {@code threshold} */
+        /**
+         * the share of items with a period shorter than {@code maxPeriodDays} (not «в течение года», not «по плану»,
+         * not a whole year) is at least {@code threshold}
+         */
         SHARE_WITH_PERIODS,
-        /** the share of items with a completion indicator is at least {@code threshold} */
+        /**
+         * the share of items with a measurable completion indicator (a number or share, a product, a completed
+         * result: {@link MeasurableIndicator}) is at least {@code threshold}
+         */
         SHARE_WITH_INDICATOR,
         /** the share of items with at least one executor is at least {@code threshold} */
         SHARE_WITH_EXECUTORS,
@@ -125,15 +131,31 @@ public record ComparisonProperties(@Valid Rubric rubric) {
      * @param threshold  share from 0 to 1 (SHARE_WITH_*)
      * @param minTypes   distinct executor types needed (EXECUTOR_TYPES)
      * @param types      executor types that must all appear (EXECUTOR_TYPES)
+     * @param maxPeriodDays the longest period that still counts as a dated deadline, {@value #WHOLE_YEAR_DAYS} − 1
+     *                      days when absent: a period of a whole year says no more than «в течение года»
+     *                      (SHARE_WITH_PERIODS)
+     * @param undatedKinds  deadline kinds never counted as dated whatever their periods, by default
+     *                      {@link #DEFAULT_UNDATED_KINDS} (SHARE_WITH_PERIODS)
      */
     public record Parameters(List<String> categories, Match match, @Min(1) Integer minItems, Double threshold,
-            @Min(1) Integer minTypes, List<String> types) {
+            @Min(1) Integer minTypes, List<String> types, @Min(1) Integer maxPeriodDays, List<String> undatedKinds) {
 
+        public static final int WHOLE_YEAR_DAYS = 365;
+        public static final List<String> DEFAULT_UNDATED_KINDS = List.of("THROUGHOUT_YEAR", "BY_PLAN", "UNPARSED");
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Parameters {
             categories = categories == null ? List.of() : List.copyOf(categories);
             types = types == null ? List.of() : List.copyOf(types);
             match = match == null ? Match.ALL : match;
             minItems = minItems == null ? 1 : minItems;
+            maxPeriodDays = maxPeriodDays == null ? WHOLE_YEAR_DAYS - 1 : maxPeriodDays;
+            undatedKinds = undatedKinds == null ? DEFAULT_UNDATED_KINDS : List.copyOf(undatedKinds);
+        }
+
+        public Parameters(List<String> categories, Match match, Integer minItems, Double threshold, Integer minTypes,
+                List<String> types) {
+            this(categories, match, minItems, threshold, minTypes, types, null, null);
         }
 
         private void check(String code, Kind kind) {

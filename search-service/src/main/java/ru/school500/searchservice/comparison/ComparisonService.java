@@ -61,13 +61,14 @@ public class ComparisonService {
         this.similarItems = similarItems;
     }
 
+    /** @param overdueOn the caller's date for overdue items; {@code null}: each roadmap's own period end */
     public Comparison compare(List<String> roadmapIds, LocalDate overdueOn, CurrentUser user) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(roadmapIds));
         List<ComparedRoadmap> roadmaps = permittedRoadmaps(ids, user);
         List<ComparedItem> items = classifiedItems(ids, roadmaps);
         List<SimilarPair> similar = items.size() <= MAX_ITEMS_FOR_SIMILARITY
                 ? guard.call(() -> similarItems.across(roadmaps, items)) : List.of();
-        return Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, similar);
+        return Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, LocalDate.now(), similar);
     }
 
     private List<ComparedRoadmap> permittedRoadmaps(List<String> ids, CurrentUser user) {

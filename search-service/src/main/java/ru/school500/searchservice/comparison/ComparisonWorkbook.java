@@ -142,8 +142,7 @@ public final class ComparisonWorkbook {
             r++;
             text(sheet.createRow(r++), 0, "Версия правил отнесения к категориям: " + comparison.taxonomyVersion(),
                     text);
-            text(sheet.createRow(r), 0, "Просроченные мероприятия — на " + DAY.format(comparison.overdue().date()),
-                    text);
+            text(sheet.createRow(r), 0, overdueHeading("Просроченные мероприятия — на "), text);
         }
 
         private void categories() {
@@ -208,7 +207,7 @@ public final class ComparisonWorkbook {
 
         private void overdue() {
             Sheet sheet = workbook.createSheet(OVERDUE);
-            text(sheet.createRow(0), 0, "Просроченные мероприятия на " + DAY.format(comparison.overdue().date()), bold);
+            text(sheet.createRow(0), 0, overdueHeading("Просроченные мероприятия на "), bold);
             headerRow(sheet, 1, List.of("Дорожная карта", "№", "Мероприятие", "Срок", "Последний день срока",
                     "Исполнители", "Последний этап мониторинга", "Статус на этапе"));
             widths(sheet, 28, 7, 60, 22, 14, 35, 14, 16);
@@ -232,6 +231,12 @@ public final class ComparisonWorkbook {
             if (r == 2) {
                 text(sheet.createRow(r), 0, "Просроченных мероприятий нет", text);
             }
+        }
+
+        private String overdueHeading(String onDate) {
+            Overdue overdue = comparison.overdue();
+            return overdue.basis() == Overdue.Basis.REQUESTED ? onDate + DAY.format(overdue.date())
+                    : overdue.explanation();
         }
 
         private void similar() {

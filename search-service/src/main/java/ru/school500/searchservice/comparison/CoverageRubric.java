@@ -73,20 +73,146 @@ public final class CoverageRubric {
         Parameters parameters = criterion.parameters();
         Verdict verdict = switch (criterion.kind()) {
             case CATEGORIES_COVERED -> categories(parameters, items, titles);
-            case SHARE_WITH_PERIODS -> share(parameters, items, RoadmapItems::dated, "срок задан датами",
-                    "Без дат");
-            case SHARE_WITH_INDICATOR -> share(parameters, items,
-                    item -> item.indicatorText() != null && !item.indicatorText().isBlank(),
-                    "указан показатель реализации", "Без показателя");
+            case SHARE_WITH_PERIODS -> buckets(parameters, items, item -> DatedDeadline.of(item, parameters),
+                    "срок задан периодом короче года", "Не засчитаны");
+            case SHARE_WITH_INDICATOR -> buckets(parameters, items, MeasurableBucket::of,
+                    "показатель реализации измерим", "Не засчитаны");
             case SHARE_WITH_EXECUTORS -> share(parameters, items, item -> !item.executors().isEmpty(),
                     "указан исполнитель", "Без исполнителя");
             case EXECUTOR_TYPES -> executorTypes(parameters, items);
         };
         return new Reason(criterion.code(), criterion.title(), verdict.met(), verdict.met() ? criterion.points() : 0,
-                criterion.points(), (verdict.met() ? "Выполнено: " : "Не выполнено: ") + verdict.text());
+                criterion.points(), (verdict.met() ? "Выполнено: " : "Не выполнено: ") + verdict.text(),
+                verdict.counts());
     }
 
-    private record Verdict(boolean met, String text) {
+    private record Verdict(boolean met, String text, List<CoverageScore.Count> counts) {
+
+        Verdict(boolean met, String text) {
+            this(met, text, List.of());
+        }
+    }
+
+    /** What a share criterion sorted an item into: counted toward the share or not, and a Russian title. */
+    interface Bucket {
+        String code();
+
+        String title();
+
+        boolean counted();
+
+        /** Position in explanations: the declaration order of the kinds. */
+        int order();
+    }
+
+    /** Why an item's deadline is, or is not, a dated one. */
+    enum DatedDeadline implements Bucket {
+        DATED("период короче года", true),
+        THROUGHOUT_YEAR("«в течение года», «по плану» или не разобран", false),
+        WHOLE_YEAR("период в целый год или длиннее", false),
+        NO_PERIOD("срок без дат", false);
+
+        private final String title;
+        private final boolean counted;
+
+        DatedDeadline(String title, boolean counted) {
+            this.title = title;
+            this.counted = counted;
+        }
+
+        static DatedDeadline of(ComparedItem item, Parameters parameters) {
+            if (item.deadlineKind() != null && parameters.undatedKinds().contains(item.deadlineKind())) {
+                return THROUGHOUT_YEAR;
+            }
+            if (!RoadmapItems.dated(item)) {
+                return NO_PERIOD;
+            }
+            boolean narrow = item.periods().stream().anyMatch(period -> {
+                java.time.LocalDate first = RoadmapItems.firstDay(period).orElseThrow();
+                java.time.LocalDate last = RoadmapItems.lastDay(period).orElseThrow();
+                return java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1 <= parameters.maxPeriodDays();
+            });
+            return narrow ? DATED : WHOLE_YEAR;
+        }
+
+        @Override
+        public String code() {
+            return name();
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public boolean counted() {
+            return counted;
+        }
+
+        @Override
+        public int order() {
+            return ordinal();
+        }
+    }
+
+    private record MeasurableBucket(MeasurableIndicator.Verdict verdict) implements Bucket {
+
+        static Bucket of(ComparedItem item) {
+            return new MeasurableBucket(MeasurableIndicator.of(item.indicatorText()));
+        }
+
+        @Override
+        public String code() {
+            return verdict.name();
+        }
+
+        @Override
+        public String title() {
+            return verdict.title();
+        }
+
+        @Override
+        public boolean counted() {
+            return verdict.measurable();
+        }
+
+        @Override
+        public int order() {
+            return verdict.ordinal();
+        }
+    }
+
+    /**
+     * A share criterion that explains itself: how many items fell in each bucket (counted ones first, in the order
+     * the buckets are declared), the numbers of those not counted.
+     */
+    private static Verdict buckets(Parameters parameters, List<ComparedItem> items,
+            Function<ComparedItem, Bucket> bucketOf, String what, String lacking) {
+        int total = items.size();
+        String threshold = "порог " + percent(parameters.threshold()) + " %";
+        if (total == 0) {
+            return new Verdict(false, "в дорожной карте нет мероприятий; " + threshold + ".");
+        }
+        Map<Bucket, List<ComparedItem>> sorted = new java.util.LinkedHashMap<>();
+        items.forEach(item -> sorted.computeIfAbsent(bucketOf.apply(item), b -> new ArrayList<>()).add(item));
+        List<Map.Entry<Bucket, List<ComparedItem>>> entries = new ArrayList<>(sorted.entrySet());
+        entries.sort(java.util.Comparator.comparing((Map.Entry<Bucket, List<ComparedItem>> e) -> !e.getKey().counted())
+                .thenComparingInt(e -> e.getKey().order()));
+        int with = entries.stream().filter(e -> e.getKey().counted()).mapToInt(e -> e.getValue().size()).sum();
+        boolean met = with >= parameters.threshold() * total - 1e-9;
+        List<CoverageScore.Count> counts = entries.stream().map(e -> new CoverageScore.Count(e.getKey().code(),
+                e.getKey().title(), e.getKey().counted(), e.getValue().size(), RoadmapItems.numbers(e.getValue())))
+                .toList();
+        String countedParts = entries.stream().filter(e -> e.getKey().counted())
+                .map(e -> e.getKey().title() + " — " + e.getValue().size()).collect(Collectors.joining(", "));
+        String missingParts = entries.stream().filter(e -> !e.getKey().counted())
+                .map(e -> e.getKey().title() + " — " + e.getValue().size() + " (" + listed(e.getValue()) + ")")
+                .collect(Collectors.joining("; "));
+        String text = "у " + with + " из " + genitive(total) + " (" + (with * 100 / total) + " %) " + what
+                + (countedParts.isEmpty() ? "" : " (" + countedParts + ")") + "; " + threshold + "."
+                + (missingParts.isEmpty() ? "" : " " + lacking + ": " + missingParts + ".");
+        return new Verdict(met, text, counts);
     }
 
     private static Verdict categories(Parameters parameters, List<ComparedItem> items, Map<String, String> titles) {

@@ -12,9 +12,35 @@ import java.util.Optional;
  * however many of its periods do. A period with only an end (or only a start) covers that one month. Items with
  * no dated period (by plan, unparsed) are listed apart as undated.
  *
- * @param months every month from the earliest to the latest covered by any compared item; empty when none is dated
+ * @param months      every month from the earliest to the latest covered by any compared item; empty when none is
+ *                    dated
+ * @param roadmapYear the same counts in months from the start of each roadmap's own year, so that roadmaps of
+ *                    different years line up (January of a 2021 roadmap and of a 2022 roadmap are both month 1)
  */
-public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps) {
+public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps, RoadmapYear roadmapYear) {
+
+    /** A timeline built before the roadmap-year view existed: that view is computed from the same items. */
+    public Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps) {
+        this(months, roadmaps, new RoadmapYear(List.of(), List.of()));
+    }
+
+    /**
+     * Months counted from January of each roadmap's year: 1 is January, 12 December, 0 the December before,
+     * 13 the January after. A roadmap without a year counts from the year of its earliest dated item.
+     *
+     * @param months   every relative month from the earliest to the latest any roadmap covers
+     * @param roadmaps one row per roadmap, each with an entry per {@code months}
+     */
+    public record RoadmapYear(List<Integer> months, List<RoadmapRelativeMonths> roadmaps) {
+    }
+
+    /** @param year the roadmap's year, month 1 is its January; {@code null} when it has neither year nor dates */
+    public record RoadmapRelativeMonths(String roadmapId, Integer year, List<RelativeMonthCount> months) {
+    }
+
+    /** @param calendarMonth the calendar month this relative month is for this roadmap */
+    public record RelativeMonthCount(int month, YearMonth calendarMonth, int count, List<String> itemNumbers) {
+    }
 
     /** @param months one entry per {@link Timeline#months()}, in the same order */
     public record RoadmapMonths(String roadmapId, List<MonthCount> months, List<String> undated) {
@@ -47,7 +73,49 @@ public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps) {
                     .toList());
             rows.add(new RoadmapMonths(roadmapId, counts, undated));
         });
-        return new Timeline(List.copyOf(months), List.copyOf(rows));
+        return new Timeline(List.copyOf(months), List.copyOf(rows), roadmapYear(roadmaps, byRoadmap));
+    }
+
+    private static RoadmapYear roadmapYear(List<ComparedRoadmap> roadmaps, Map<String, List<ComparedItem>> byRoadmap) {
+        Map<String, Integer> years = new java.util.LinkedHashMap<>();
+        Integer first = null;
+        Integer last = null;
+        for (ComparedRoadmap roadmap : roadmaps) {
+            List<ComparedItem> list = byRoadmap.getOrDefault(roadmap.id(), List.of());
+            Optional<YearMonth> from = list.stream().flatMap(item -> item.periods().stream())
+                    .map(RoadmapItems::firstDay).flatMap(Optional::stream).map(YearMonth::from).min(YearMonth::compareTo);
+            Optional<YearMonth> to = list.stream().flatMap(item -> item.periods().stream())
+                    .map(RoadmapItems::lastDay).flatMap(Optional::stream).map(YearMonth::from).max(YearMonth::compareTo);
+            Integer year = roadmap.year() != null ? roadmap.year() : from.map(YearMonth::getYear).orElse(null);
+            years.putIfAbsent(roadmap.id(), year);
+            if (year == null || from.isEmpty()) {
+                continue;
+            }
+            int start = relative(year, from.get());
+            int end = relative(year, to.orElseThrow());
+            first = first == null ? start : Math.min(first, start);
+            last = last == null ? end : Math.max(last, end);
+        }
+        List<Integer> months = new ArrayList<>();
+        for (int month = first == null ? 1 : first; first != null && month <= last; month++) {
+            months.add(month);
+        }
+        List<RoadmapRelativeMonths> rows = new ArrayList<>();
+        years.forEach((roadmapId, year) -> {
+            List<ComparedItem> list = byRoadmap.getOrDefault(roadmapId, List.of());
+            List<RelativeMonthCount> counts = year == null ? List.of() : months.stream().map(month -> {
+                YearMonth calendar = YearMonth.of(year, 1).plusMonths(month - 1L);
+                List<String> numbers = RoadmapItems.numbers(list.stream().filter(item -> active(item, calendar)).toList());
+                return new RelativeMonthCount(month, calendar, numbers.size(), numbers);
+            }).toList();
+            rows.add(new RoadmapRelativeMonths(roadmapId, year, counts));
+        });
+        return new RoadmapYear(List.copyOf(months), List.copyOf(rows));
+    }
+
+    /** 1 for January of {@code year}, 0 for the December before, 13 for the January after. */
+    static int relative(int year, YearMonth month) {
+        return (month.getYear() - year) * 12 + month.getMonthValue();
     }
 
     static boolean active(ComparedItem item, YearMonth month) {

@@ -101,6 +101,48 @@ class ComparisonIT extends SearchIntegrationTest {
     }
 
     @Test
+    void withoutADateEachRoadmapIsJudgedOnTheEndOfItsOwnYearAndTheTimelineLinesUpTheirMonths() throws Exception {
+        JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
+
+        assertThat(comparison.at("/overdue/basis").asString()).isEqualTo("ROADMAP_PERIOD_END");
+        assertThat(comparison.at("/overdue/roadmaps/0/date").asString()).isEqualTo("2021-12-31");
+        assertThat(comparison.at("/overdue/roadmaps/1/date").asString()).isEqualTo("2022-12-31");
+        // items due in December (or «в течение года») are not yet overdue on 31 December
+        int irkutskOverdue = comparison.at("/overdue/roadmaps/0/items").size();
+        assertThat(irkutskOverdue).isBetween(1, 74 - 31 - 1);
+        comparison.at("/overdue/roadmaps/0/items").forEach(item ->
+                assertThat(item.path("deadline").asString()).isLessThan("2021-12-31"));
+
+        JsonNode year = comparison.at("/timeline/roadmapYear");
+        assertThat(year.path("months").toString()).contains("1", "12");
+        assertThat(year.at("/roadmaps/0/year").asInt()).isEqualTo(2021);
+        assertThat(year.at("/roadmaps/1/year").asInt()).isEqualTo(2022);
+    }
+
+    @Test
+    void coverageCountsOnlyDeadlinesNarrowerThanTheYearAndMeasurableIndicators() throws Exception {
+        JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
+
+        JsonNode irkutskDated = reason(comparison, 0, "DATED_DEADLINES");
+        assertThat(irkutskDated.path("met").asBoolean()).isFalse();
+        assertThat(irkutskDated.path("text").asString()).contains("у 43 из 74 мероприятий", "«в течение года»");
+        JsonNode kirovDated = reason(comparison, 1, "DATED_DEADLINES");
+        assertThat(kirovDated.path("text").asString()).contains("у 25 из 31 мероприятия");
+        JsonNode kirovIndicators = reason(comparison, 1, "INDICATORS");
+        assertThat(kirovIndicators.path("text").asString()).contains("не измерим");
+        assertThat(kirovIndicators.toString()).contains("1.8");
+    }
+
+    private static JsonNode reason(JsonNode comparison, int roadmap, String code) {
+        for (JsonNode reason : comparison.at("/coverage/" + roadmap + "/reasons")) {
+            if (reason.path("code").asString().equals(code)) {
+                return reason;
+            }
+        }
+        throw new AssertionError("no reason " + code);
+    }
+
+    @Test
     void similarItemsIncludeTheObviousPairsAcrossRegions() throws Exception {
         JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
         List<String> pairs = new ArrayList<>();

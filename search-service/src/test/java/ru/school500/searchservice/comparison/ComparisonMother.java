@@ -63,7 +63,12 @@ final class ComparisonMother {
 
         Item period(String start, String end) {
             periods.add(new ComparedItem.Period(start == null ? null : day(start), end == null ? null : day(end)));
-            deadlineKind = "ONCE";
+            deadlineKind = "UNPARSED".equals(deadlineKind) ? "ONCE" : deadlineKind;
+            return this;
+        }
+
+        Item kind(String kind) {
+            deadlineKind = kind;
             return this;
         }
 

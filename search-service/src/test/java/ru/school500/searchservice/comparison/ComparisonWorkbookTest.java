@@ -27,7 +27,8 @@ class ComparisonWorkbookTest {
 
     private static final List<ComparedItem> ITEMS = List.of(
             irkutsk("1.15").task("Разработать и провести региональный мониторинг образовательных достижений")
-                    .in("MONITORING").period("2021-01-01", "2021-12-31").by("REGIONAL_INSTITUTE", "ЦОПМКиМКО")
+                    .in("MONITORING").deadline("в течение года").kind("THROUGHOUT_YEAR").period("2021-01-01", "2021-12-31")
+                    .by("REGIONAL_INSTITUTE", "ЦОПМКиМКО")
                     .indicator("Аналитический отчёт").build(),
             irkutsk("2.7").task("Утвердить методические рекомендации по взаимодействию школ с родителями")
                     .in("PARENTS_COMMUNITY").deadline("ноябрь").period("2021-11-01", "2021-11-30")
@@ -67,7 +68,7 @@ class ComparisonWorkbookTest {
         try (Workbook workbook = export(comparison())) {
             Sheet sheet = workbook.getSheet("Дорожные карты");
             assertThat(texts(sheet.getRow(1))).containsExactly("Иркутская область", "38", IRKUTSK.title(), "2021",
-                    "региональная", "утверждена", "3", "3", "3 из 6", "жёлтая");
+                    "региональная", "утверждена", "3", "3", "2 из 6", "красная");
             assertThat(texts(sheet.getRow(2))).startsWith("Кировская область", "43");
             assertThat(sheet.getRow(5).getCell(0).getStringCellValue())
                     .isEqualTo("Просроченные мероприятия — на 01.12.2022");
@@ -122,7 +123,7 @@ class ComparisonWorkbookTest {
             Sheet score = workbook.getSheet("Оценка");
             assertThat(texts(score.getRow(1))).startsWith("Иркутская область, 2021", "Мониторинг и диагностика", "да",
                     "1", "1");
-            assertThat(texts(score.getRow(7))).startsWith("Иркутская область, 2021", "Итого", "жёлтая зона", "3", "6");
+            assertThat(texts(score.getRow(7))).startsWith("Иркутская область, 2021", "Итого", "красная зона", "2", "6");
         }
     }
 

@@ -47,10 +47,10 @@ class CoverageRubricTest {
     @Test
     void roadmapCoveringEverythingScoresSixInTheGreenZone() {
         List<ComparedItem> items = List.of(
-                irkutsk("1.15").in("MONITORING").period("2021-01-01", "2021-12-31").indicator("Отчёт").build(),
-                irkutsk("1.24").in("PROFESSIONAL_DEVELOPMENT").period("2021-01-01", "2021-12-31").indicator("План")
+                irkutsk("1.15").in("MONITORING").period("2021-01-01", "2021-06-30").indicator("Отчёт").build(),
+                irkutsk("1.24").in("PROFESSIONAL_DEVELOPMENT").period("2021-09-01", "2021-12-31").indicator("План")
                         .build(),
-                irkutsk("1.20").in("CURATORSHIP").period("2021-01-01", "2021-12-31").indicator("100 %").build(),
+                irkutsk("1.20").in("CURATORSHIP").period("2021-01-01", "2021-11-30").indicator("100 %").build(),
                 irkutsk("2.7").in("PARENTS_COMMUNITY").period("2021-11-01", "2021-11-30").indicator("Документ")
                         .build());
 
@@ -91,9 +91,13 @@ class CoverageRubricTest {
         assertThat(score.reasons().get(3).text()).isEqualTo("Не выполнено: «Работа с родителями и местным "
                 + "сообществом» — 0 мероприятий; нужно не менее 1 мероприятия.");
         assertThat(score.reasons().get(4).text()).isEqualTo("Не выполнено: у 3 из 5 мероприятий (60 %) срок задан "
-                + "датами; порог 80 %. Без дат: 2.4, 2.6.");
-        assertThat(score.reasons().get(5).text()).isEqualTo("Выполнено: у 4 из 5 мероприятий (80 %) указан "
-                + "показатель реализации; порог 80 %. Без показателя: 1.2.");
+                + "периодом короче года (период короче года — 3); порог 80 %. Не засчитаны: «в течение года», "
+                + "«по плану» или не разобран — 2 (2.4, 2.6).");
+        assertThat(score.reasons().get(5).text()).isEqualTo("Выполнено: у 4 из 5 мероприятий (80 %) показатель "
+                + "реализации измерим (документ или иной продукт, который можно предъявить — 4); порог 80 %. "
+                + "Не засчитаны: показатель не указан — 1 (1.2).");
+        assertThat(score.reasons().get(5).counts()).extracting(CoverageScore.Count::code, CoverageScore.Count::count,
+                CoverageScore.Count::counted).containsExactly(tuple("PRODUCT", 4, true), tuple("MISSING", 1, false));
     }
 
     @Test
@@ -140,5 +144,61 @@ class CoverageRubricTest {
                 "22 мероприятия", "112 мероприятий");
         assertThat(List.of(1, 11, 21, 74).stream().map(CoverageRubric::genitive)).containsExactly(
                 "1 мероприятия", "11 мероприятий", "21 мероприятия", "74 мероприятий");
+    }
+
+    @Test
+    void aDeadlineCountsAsDatedOnlyWhenItIsNarrowerThanTheWholeYear() {
+        List<ComparedItem> items = List.of(
+                kirov("1.7").period("2022-02-18", "2022-02-18").build(),
+                kirov("5.4").period("2021-10-01", "2022-06-30").build(),
+                kirov("1.8").deadline("январь – декабрь 2022 г.").period("2022-01-01", "2022-12-31").build(),
+                kirov("5.1").deadline("в течение года").kind("THROUGHOUT_YEAR").period("2022-01-01", "2022-12-31")
+                        .build(),
+                kirov("2.4").deadline("по плану работы ЕРМС").kind("BY_PLAN").build());
+
+        Reason dated = defaults.score(CATEGORIES, List.of(ComparisonMother.KIROV), items).getFirst().reasons().get(4);
+
+        assertThat(dated.met()).isFalse();
+        assertThat(dated.counts()).extracting(CoverageScore.Count::code, CoverageScore.Count::itemNumbers)
+                .containsExactly(tuple("DATED", List.of("1.7", "5.4")), tuple("THROUGHOUT_YEAR", List.of("2.4", "5.1")),
+                        tuple("WHOLE_YEAR", List.of("1.8")));
+        assertThat(dated.text()).startsWith("Не выполнено: у 2 из 5 мероприятий (40 %)");
+    }
+
+    @Test
+    void theDatedThresholdsAreConfigurable() {
+        Rubric rubric = new Rubric(List.of(new Criterion("DATED", "Сроки", 1, Kind.SHARE_WITH_PERIODS,
+                new Parameters(null, null, null, 0.5, null, null, 400, List.of("BY_PLAN")))), new Zones(1, 0));
+        List<ComparedItem> items = List.of(
+                kirov("1.8").period("2022-01-01", "2022-12-31").build(),
+                kirov("5.1").kind("THROUGHOUT_YEAR").period("2022-01-01", "2022-12-31").build());
+
+        Reason dated = new CoverageRubric(new ComparisonProperties(rubric))
+                .score(CATEGORIES, List.of(ComparisonMother.KIROV), items).getFirst().reasons().getFirst();
+
+        assertThat(dated.met()).isTrue();
+        assertThat(dated.counts()).extracting(CoverageScore.Count::count).containsExactly(2);
+    }
+
+    @Test
+    void anIndicatorCountsOnlyWhenItIsMeasurable() {
+        List<ComparedItem> items = List.of(
+                irkutsk("1.7").indicator("Не менее двух консультационных тематических встреч в месяц").build(),
+                irkutsk("1.9").indicator("100 % образовательных организаций").build(),
+                irkutsk("1.5").indicator("Распорядительный документ").build(),
+                irkutsk("2.6").indicator("проведён «круглый стол» по итогам участия в проекте 500+").build(),
+                irkutsk("2.2").indicator("повысилась профессиональная компетентность руководителей в 2022 году")
+                        .build(),
+                irkutsk("2.3").indicator("Муниципальные мероприятия проекта 500+").build(),
+                irkutsk("2.4").build());
+
+        Reason indicators = defaults.score(CATEGORIES, List.of(IRKUTSK), items).getFirst().reasons().get(5);
+
+        assertThat(indicators.counts()).extracting(CoverageScore.Count::code, CoverageScore.Count::itemNumbers)
+                .containsExactly(tuple("QUANTITY", List.of("1.7", "1.9")), tuple("PRODUCT", List.of("1.5")),
+                        tuple("RESULT", List.of("2.6")), tuple("NOT_MEASURABLE", List.of("2.2", "2.3")),
+                        tuple("MISSING", List.of("2.4")));
+        assertThat(indicators.text()).contains("у 4 из 7 мероприятий (57 %) показатель реализации измерим",
+                "показатель не измерим (нет числа, продукта или результата) — 2 (2.2, 2.3)");
     }
 }

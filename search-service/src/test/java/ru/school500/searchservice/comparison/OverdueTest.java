@@ -90,4 +90,53 @@ class OverdueTest {
         assertThat(overdue.roadmaps().get(1).dated()).isEqualTo(1);
         assertThat(overdue.roadmaps().get(1).items()).extracting(Overdue.OverdueItem::number).containsExactly("1.1");
     }
+
+    @Test
+    void withoutADateEachRoadmapIsCheckedOnTheEndOfItsOwnYearNotYearsLater() {
+        List<ComparedItem> items = List.of(
+                irkutsk("1.1").period("2021-01-01", "2021-01-31").build(),
+                irkutsk("3.1").period("2021-12-01", "2021-12-31").build(),
+                kirov("1.7").period("2022-02-18", "2022-02-18").reported("2022-02-18", "DONE").build(),
+                kirov("2.6").period("2022-12-01", "2022-12-31").build());
+
+        Overdue overdue = Overdue.of(null, day("2026-12-01"), ComparisonMother.roadmaps(), items);
+
+        assertThat(overdue.basis()).isEqualTo(Overdue.Basis.ROADMAP_PERIOD_END);
+        assertThat(overdue.roadmaps()).extracting(Overdue.RoadmapOverdue::date)
+                .containsExactly(day("2021-12-31"), day("2022-12-31"));
+        assertThat(overdue.roadmaps().getFirst().items()).extracting(Overdue.OverdueItem::number)
+                .containsExactly("1.1");
+        assertThat(overdue.roadmaps().get(1).items()).isEmpty();
+        assertThat(overdue.explanation()).contains("31.12.2021", "31.12.2022", "конец своего периода");
+    }
+
+    @Test
+    void aRoadmapWhosePeriodHasNotEndedIsCheckedOnTodayAndALaterDeadlineExtendsThePeriod() {
+        List<ComparedItem> items = List.of(
+                irkutsk("1.1").period("2021-01-01", "2021-01-31").build(),
+                irkutsk("1.2").period("2021-10-01", "2022-03-31").build(),
+                kirov("1.7").period("2022-02-18", "2022-02-18").build(),
+                kirov("2.6").period("2022-12-01", "2022-12-31").build());
+
+        Overdue overdue = Overdue.of(null, day("2022-06-01"), ComparisonMother.roadmaps(), items);
+
+        assertThat(overdue.roadmaps().getFirst().periodEnd()).isEqualTo(day("2022-03-31"));
+        assertThat(overdue.roadmaps().getFirst().date()).isEqualTo(day("2022-03-31"));
+        assertThat(overdue.roadmaps().get(1).date()).isEqualTo(day("2022-06-01"));
+        assertThat(overdue.roadmaps().get(1).items()).extracting(Overdue.OverdueItem::number).containsExactly("1.7");
+    }
+
+    @Test
+    void aRequestedDateAppliesToEveryRoadmap() {
+        List<ComparedItem> items = List.of(irkutsk("1.1").period("2021-01-01", "2021-01-31").build(),
+                kirov("1.7").period("2022-02-18", "2022-02-18").build());
+
+        Overdue overdue = Overdue.of(day("2023-01-01"), day("2026-12-01"), ComparisonMother.roadmaps(), items);
+
+        assertThat(overdue.basis()).isEqualTo(Overdue.Basis.REQUESTED);
+        assertThat(overdue.date()).isEqualTo(day("2023-01-01"));
+        assertThat(overdue.roadmaps()).extracting(Overdue.RoadmapOverdue::date)
+                .containsOnly(day("2023-01-01"));
+        assertThat(overdue.count()).isEqualTo(2);
+    }
 }

@@ -69,4 +69,25 @@ class TimelineTest {
         assertThat(timeline.roadmaps().getFirst().undated()).containsExactly("2.2", "2.3");
         assertThat(timeline.roadmaps().getFirst().months()).isEmpty();
     }
+
+    @Test
+    void roadmapsOfDifferentYearsLineUpInMonthsFromTheStartOfTheirOwnYear() {
+        List<ComparedItem> items = List.of(
+                irkutsk("1.5").period("2021-03-01", "2021-03-31").build(),
+                kirov("1.1").period(null, "2021-12-23").build(),
+                kirov("1.9").period("2022-03-01", "2022-03-31").build());
+
+        Timeline.RoadmapYear year = Timeline.of(ComparisonMother.roadmaps(), items).roadmapYear();
+
+        assertThat(year.months()).containsExactly(0, 1, 2, 3);
+        Timeline.RoadmapRelativeMonths irkutsk = year.roadmaps().get(0);
+        Timeline.RoadmapRelativeMonths kirov = year.roadmaps().get(1);
+        assertThat(irkutsk.year()).isEqualTo(2021);
+        assertThat(irkutsk.months().get(3).itemNumbers()).containsExactly("1.5");
+        assertThat(irkutsk.months().get(3).calendarMonth()).isEqualTo(YearMonth.of(2021, 3));
+        assertThat(kirov.months().get(3).itemNumbers()).containsExactly("1.9");
+        assertThat(kirov.months().get(3).calendarMonth()).isEqualTo(YearMonth.of(2022, 3));
+        assertThat(kirov.months().get(0).itemNumbers()).containsExactly("1.1");
+        assertThat(kirov.months().get(0).calendarMonth()).isEqualTo(YearMonth.of(2021, 12));
+    }
 }
