@@ -28,14 +28,14 @@ class DocumentLookup {
 
     Document readable(CurrentUser user, UUID id) {
         return documents.findById(id)
-                .filter(doc -> DocumentAccess.canRead(user, doc, practiceOf(doc)))
+                .filter(doc -> DocumentVisibility.canRead(user, doc, practiceOf(doc)))
                 .orElseThrow(() -> Problems.notFound("Документ не найден."));
     }
 
     /** As {@link #readable}, with the row locked until the transaction ends. */
     Document lockReadable(CurrentUser user, UUID id) {
         return documents.findForUpdate(id)
-                .filter(doc -> DocumentAccess.canRead(user, doc, practiceOf(doc)))
+                .filter(doc -> DocumentVisibility.canRead(user, doc, practiceOf(doc)))
                 .orElseThrow(() -> Problems.notFound("Документ не найден."));
     }
 

@@ -19,9 +19,9 @@ import ru.school500.documentservice.audit.AuditAction;
 import ru.school500.documentservice.audit.AuditLog;
 import ru.school500.documentservice.practice.PracticeRef;
 import ru.school500.documentservice.practice.PracticeService;
+import ru.school500.documentservice.practice.PracticeVisibility;
 import ru.school500.documentservice.practice.ReferenceLists;
 import ru.school500.documentservice.security.CurrentUser;
-import ru.school500.documentservice.security.Role;
 import ru.school500.documentservice.web.Problems;
 
 /**
@@ -96,7 +96,7 @@ public class DocumentService {
     @Transactional
     public Content openPracticeFile(CurrentUser user, UUID practiceId, UUID documentId) {
         PracticeRef practice = practices.find(practiceId)
-                .filter(p -> ru.school500.documentservice.practice.PracticeAccess.canRead(user, p))
+                .filter(p -> PracticeVisibility.canRead(user, p))
                 .orElseThrow(() -> Problems.notFound("Практика не найдена."));
         Document doc = documents.findById(documentId)
                 .filter(d -> practice.id().equals(d.getPracticeId()) && !d.isDeleted())
@@ -201,52 +201,12 @@ public class DocumentService {
         return views.of(doc, current);
     }
 
-    /** Documents the caller may see, newest first; deleted ones only on request and only for restorers. */
+    /** Documents the caller may read ({@link DocumentVisibility}), newest first; deleted ones only on request. */
     @Transactional(readOnly = true)
     public Page<DocumentView> list(CurrentUser user, Filter filter, Pageable pageable) {
-        if (user.isAnonymous() || user.region() == null && !user.has(Role.FEDERAL_ANALYST)) {
-            return Page.empty(pageable);
-        }
-        Specification<Document> spec = (root, query, cb) -> {
-            List<Predicate> visible = new ArrayList<>();
-            Predicate sameRegion = user.region() == null ? cb.disjunction() : cb.equal(root.get("region"), user.region());
-            Predicate orders = root.get("type").in(DocumentType.ORDER, DocumentType.SIGNATURE);
-            Predicate material = cb.equal(root.get("type"), DocumentType.SCHOOL_MATERIAL);
-            Predicate practiceFile = cb.equal(root.get("type"), DocumentType.PRACTICE_FILE);
-            if (user.has(Role.FEDERAL_ANALYST)) {
-                visible.add(orders);
-            }
-            if (user.hasAny(Role.REGIONAL_OPERATOR, Role.REGIONAL_MINISTRY, Role.MUNICIPAL_COORDINATOR, Role.CURATOR,
-                    Role.SCHOOL)) {
-                visible.add(cb.and(sameRegion, orders));
-            }
-            if (user.has(Role.REGIONAL_OPERATOR)) {
-                visible.add(cb.and(sameRegion, material));
-            }
-            if (user.has(Role.SCHOOL) && user.school() != null) {
-                visible.add(cb.and(sameRegion, cb.equal(root.get("school"), user.school()),
-                        cb.or(material, practiceFile)));
-            }
-            if (user.has(Role.CURATOR) && !user.schools().isEmpty()) {
-                visible.add(cb.and(sameRegion, material, root.get("school").in(user.schools())));
-            }
-            if (user.has(Role.MUNICIPAL_COORDINATOR) && user.municipality() != null) {
-                visible.add(cb.and(sameRegion, material, cb.equal(root.get("municipality"), user.municipality())));
-            }
+        Specification<Document> spec = DocumentVisibility.readableBy(user).and((root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
-            all.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
-            if (filter.deleted()) {
-                // restorers: the owner school, the region's operators and (orders) the ministry
-                Predicate restorers = cb.or(
-                        user.has(Role.REGIONAL_OPERATOR) ? sameRegion : cb.disjunction(),
-                        user.has(Role.SCHOOL) && user.school() != null
-                                ? cb.equal(root.get("school"), user.school()) : cb.disjunction(),
-                        user.has(Role.REGIONAL_MINISTRY) ? cb.and(sameRegion, orders) : cb.disjunction());
-                all.add(cb.isNotNull(root.get("deletedAt")));
-                all.add(restorers);
-            } else {
-                all.add(cb.isNull(root.get("deletedAt")));
-            }
+            all.add(filter.deleted() ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt")));
             if (filter.type() != null) {
                 all.add(cb.equal(root.get("type"), filter.type()));
             }
@@ -274,7 +234,7 @@ public class DocumentService {
             }
             query.orderBy(cb.desc(root.get("updatedAt")));
             return cb.and(all.toArray(Predicate[]::new));
-        };
+        });
         return documents.findAll(spec, pageable).map(doc -> views.of(doc, lookup.currentVersion(doc)));
     }
 

@@ -21,6 +21,7 @@ import ru.school500.documentservice.document.storage.StagedObject;
 import ru.school500.documentservice.document.storage.StagingArea;
 import ru.school500.documentservice.document.storage.UploadRejectedException;
 import ru.school500.documentservice.practice.PracticeAccess;
+import ru.school500.documentservice.practice.PracticeVisibility;
 import ru.school500.documentservice.practice.PracticeRef;
 import ru.school500.documentservice.practice.PracticeService;
 import ru.school500.documentservice.practice.ReferenceLists;
@@ -198,7 +199,7 @@ class DocumentUploads {
                     errors.put("practiceId", "Укажите практику");
                 } else {
                     PracticeRef practice = practices.find(form.practiceId())
-                            .filter(p -> PracticeAccess.canRead(user, p))
+                            .filter(p -> PracticeVisibility.canRead(user, p))
                             .orElseThrow(() -> Problems.notFound("Практика не найдена."));
                     if (!PracticeAccess.canEdit(user, practice)) {
                         throw Problems.forbidden("Файлы добавляет школа-автор, пока практика в черновике или возвращена.");
@@ -213,7 +214,7 @@ class DocumentUploads {
                     errors.put("signedDocumentId", "Укажите подписываемое распоряжение");
                 } else {
                     Document order = documents.findById(form.signedDocumentId())
-                            .filter(d -> DocumentAccess.canRead(user, d, null) && !d.isDeleted())
+                            .filter(d -> DocumentVisibility.canRead(user, d, null) && !d.isDeleted())
                             .orElseThrow(() -> Problems.notFound("Распоряжение не найдено."));
                     if (order.getType() != DocumentType.ORDER || !user.belongsTo(order.getRegion())) {
                         errors.put("signedDocumentId", "Подписать можно распоряжение своего региона");
