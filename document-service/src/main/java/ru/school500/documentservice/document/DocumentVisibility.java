@@ -35,6 +35,8 @@ import ru.school500.documentservice.security.Role;
  * <li>PRACTICE_FILE: whoever may read the practice ({@link PracticeVisibility}).
  * <li>A deleted document: those of its readers who may also restore it ({@link DocumentAccess#canRestore}).
  * </ul>
+ * Anonymous callers read files of published practices only, and only through the practice route: every
+ * other route under {@code /api/documents} answers 401 without a token before this rule is asked.
  */
 @Component
 class DocumentVisibility implements AuditedObjects {
@@ -48,7 +50,7 @@ class DocumentVisibility implements AuditedObjects {
     // --- in memory
 
     static boolean canRead(CurrentUser user, Document doc, PracticeRef practice) {
-        if (user.isAnonymous() || !canReadLive(user, doc, practice)) {
+        if (!canReadLive(user, doc, practice)) {
             return false;
         }
         return !doc.isDeleted() || DocumentAccess.canRestore(user, doc, practice);
@@ -70,13 +72,8 @@ class DocumentVisibility implements AuditedObjects {
 
     /** The documents, live and deleted, that {@link #canRead} lets {@code user} read. */
     static Specification<Document> readableBy(CurrentUser user) {
-        return (root, query, cb) -> {
-            if (user.isAnonymous()) {
-                return cb.disjunction();
-            }
-            return cb.and(live(user, root, query, cb),
-                    cb.or(cb.isNull(root.get("deletedAt")), restorable(user, root, query, cb)));
-        };
+        return (root, query, cb) -> cb.and(live(user, root, query, cb),
+                cb.or(cb.isNull(root.get("deletedAt")), restorable(user, root, query, cb)));
     }
 
     private static Predicate live(CurrentUser user, Root<Document> doc, CommonAbstractCriteria query,
