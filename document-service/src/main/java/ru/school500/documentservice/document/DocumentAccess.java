@@ -6,9 +6,9 @@ import ru.school500.documentservice.security.CurrentUser;
 import ru.school500.documentservice.security.Role;
 
 /**
- * The role × region rules for documents, in one place and free of Spring (unit-tested as a matrix).
- * A caller who may not read a document is told it does not exist (404); one who may read it but not change
- * it gets 403.
+ * The role × region rules for changing documents, free of Spring (unit-tested as a matrix); who may read one
+ * is {@link DocumentVisibility}'s. A caller who may not read a document is told it does not exist (404); one
+ * who may read it but not change it gets 403.
  */
 final class DocumentAccess {
 
@@ -30,28 +30,6 @@ final class DocumentAccess {
             case SCHOOL_MATERIAL, PRACTICE_FILE -> user.has(Role.SCHOOL) && user.school() != null;
             case ORDER -> user.hasAny(Role.REGIONAL_MINISTRY, Role.REGIONAL_OPERATOR);
             case SIGNATURE -> user.has(Role.REGIONAL_MINISTRY);
-        };
-    }
-
-    static boolean canRead(CurrentUser user, Document doc, PracticeRef practice) {
-        if (user.isAnonymous()) {
-            return false;
-        }
-        if (doc.isDeleted()) {
-            return canRestore(user, doc, practice);
-        }
-        return canReadLive(user, doc, practice);
-    }
-
-    private static boolean canReadLive(CurrentUser user, Document doc, PracticeRef practice) {
-        boolean sameRegion = user.belongsTo(doc.getRegion());
-        return switch (doc.getType()) {
-            case SCHOOL_MATERIAL -> sameRegion && (user.isSchool(doc.getSchool()) || user.curates(doc.getSchool())
-                    || user.coordinatesMunicipality(doc.getMunicipality()) || user.has(Role.REGIONAL_OPERATOR));
-            case ORDER, SIGNATURE -> user.has(Role.FEDERAL_ANALYST) || (sameRegion && user.hasAny(
-                    Role.REGIONAL_OPERATOR, Role.REGIONAL_MINISTRY, Role.MUNICIPAL_COORDINATOR, Role.CURATOR,
-                    Role.SCHOOL));
-            case PRACTICE_FILE -> practice != null && PracticeAccess.canRead(user, practice);
         };
     }
 

@@ -47,10 +47,17 @@ class DocumentController {
     static final Set<String> SORTABLE = Set.of("title", "type", "createdAt", "updatedAt");
 
     private final DocumentService documents;
+    private final DocumentComments comments;
+    private final OrderSignatures signatures;
+    private final MaterialStatistics statistics;
     private final ContentResponses content;
 
-    DocumentController(DocumentService documents, ContentResponses content) {
+    DocumentController(DocumentService documents, DocumentComments comments, OrderSignatures signatures,
+            MaterialStatistics statistics, ContentResponses content) {
         this.documents = documents;
+        this.comments = comments;
+        this.signatures = signatures;
+        this.statistics = statistics;
         this.content = content;
     }
 
@@ -71,7 +78,7 @@ class DocumentController {
 
     @GetMapping("/statistics")
     List<Map<String, Object>> statistics() {
-        return documents.materialStatistics(CurrentUser.current());
+        return statistics.visibleTo(CurrentUser.current());
     }
 
     @GetMapping("/{id}")
@@ -124,24 +131,24 @@ class DocumentController {
 
     @GetMapping("/{id}/comments")
     List<DocumentView.CommentView> comments(@PathVariable UUID id) {
-        return documents.comments(CurrentUser.current(), id);
+        return comments.of(CurrentUser.current(), id);
     }
 
     @PostMapping("/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     DocumentView.CommentView comment(@PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
-        return documents.comment(CurrentUser.current(), id, request.text());
+        return comments.add(CurrentUser.current(), id, request.text());
     }
 
     /** For an order: the state of its signatures (NOT_SIGNED when none was checked for the current version). */
     @GetMapping("/{id}/signatures")
     DocumentView.SignatureState signatures(@PathVariable UUID id) {
-        return documents.signatureState(CurrentUser.current(), id);
+        return signatures.stateOf(CurrentUser.current(), id);
     }
 
     /** For a signature file: check it again (e.g. after the trust store changed). */
     @PostMapping("/{id}/verification")
     SignatureCheck verify(@PathVariable UUID id) {
-        return documents.recheck(CurrentUser.current(), id);
+        return signatures.recheck(CurrentUser.current(), id);
     }
 }

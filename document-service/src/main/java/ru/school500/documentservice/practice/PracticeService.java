@@ -135,36 +135,16 @@ public class PracticeService {
     @Transactional(readOnly = true)
     public PracticeView get(CurrentUser user, UUID id) {
         Practice practice = practices.findById(id)
-                .filter(p -> PracticeAccess.canRead(user, p.ref()))
+                .filter(p -> PracticeVisibility.canRead(user, p.ref()))
                 .orElseThrow(() -> Problems.notFound("Практика не найдена."));
-        return view(practice, PracticeAccess.canSeeUnpublished(user, practice.ref()));
+        return view(practice, PracticeVisibility.canSeeUnpublished(user, practice.ref()));
     }
 
     /** Published practices of every region, plus what the caller may see of unpublished ones. */
     @Transactional(readOnly = true)
     public Page<PracticeView> list(CurrentUser user, Filter filter, Pageable pageable) {
-        Specification<Practice> spec = (root, query, cb) -> {
-            List<Predicate> visible = new ArrayList<>();
-            visible.add(cb.equal(root.get("status"), PracticeStatus.PUBLISHED));
-            if (!user.isAnonymous() && user.region() != null) {
-                Predicate sameRegion = cb.equal(root.get("region"), user.region());
-                Predicate notDraft = cb.notEqual(root.get("status"), PracticeStatus.DRAFT);
-                if (user.has(Role.SCHOOL) && user.school() != null) {
-                    visible.add(cb.and(sameRegion, cb.equal(root.get("school"), user.school())));
-                }
-                if (user.has(Role.REGIONAL_OPERATOR)) {
-                    visible.add(cb.and(sameRegion, notDraft));
-                }
-                if (user.has(Role.CURATOR) && !user.schools().isEmpty()) {
-                    visible.add(cb.and(sameRegion, notDraft, root.get("school").in(user.schools())));
-                }
-                if (user.has(Role.MUNICIPAL_COORDINATOR) && user.municipality() != null) {
-                    visible.add(cb.and(sameRegion, notDraft, cb.equal(root.get("municipality"),
-                            user.municipality())));
-                }
-            }
+        Specification<Practice> spec = PracticeVisibility.readableBy(user).and((root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
-            all.add(cb.or(visible.toArray(Predicate[]::new)));
             if (filter.region() != null) {
                 all.add(cb.equal(root.get("region"), filter.region()));
             }
@@ -186,14 +166,14 @@ public class PracticeService {
             }
             query.orderBy(cb.desc(root.get("updatedAt")));
             return cb.and(all.toArray(Predicate[]::new));
-        };
+        });
         return practices.findAll(spec, pageable)
-                .map(p -> view(p, PracticeAccess.canSeeUnpublished(user, p.ref())));
+                .map(p -> view(p, PracticeVisibility.canSeeUnpublished(user, p.ref())));
     }
 
     private Practice lockReadable(CurrentUser user, UUID id) {
         return practices.findForUpdate(id)
-                .filter(p -> PracticeAccess.canRead(user, p.ref()))
+                .filter(p -> PracticeVisibility.canRead(user, p.ref()))
                 .orElseThrow(() -> Problems.notFound("Практика не найдена."));
     }
 

@@ -13,12 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.school500.documentservice.document.storage.ObjectStore;
-
 /**
  * Checks a stored detached signature against the stored bytes of the order it signs (both read back from
- * S3, so what is verified is exactly what is kept) and records the result. Access checks are the caller's
- * (the document feature).
+ * storage by the caller's {@link StoredBytes}, so what is verified is exactly what is kept) and records the
+ * result. Access checks and where the bytes live are the caller's (the document feature): this package
+ * depends on neither.
  */
 @Service
 public class SignatureService {
@@ -26,24 +25,28 @@ public class SignatureService {
     /** Signature files are small; a larger "signature" is not read into memory. */
     static final int MAX_SIGNATURE_BYTES = 1024 * 1024;
 
-    private final ObjectStore store;
     private final TrustAnchors anchors;
     private final JdbcClient jdbc;
     private final Clock clock = Clock.systemUTC();
 
-    SignatureService(ObjectStore store, TrustAnchors anchors, JdbcClient jdbc) {
-        this.store = store;
+    SignatureService(TrustAnchors anchors, JdbcClient jdbc) {
         this.anchors = anchors;
         this.jdbc = jdbc;
     }
 
-    public record SignedObject(UUID documentId, int version, String objectKey) {
+    /** Opens the stored bytes of one version of a document. */
+    @FunctionalInterface
+    public interface StoredBytes {
+        InputStream open() throws IOException;
+    }
+
+    public record SignedObject(UUID documentId, int version, StoredBytes content) {
     }
 
     /** Verifies and stores (replacing an earlier check of the same signature version, concurrent ones too). */
     @Transactional
     public SignatureCheck verifyAndRecord(SignedObject signature, SignedObject order) {
-        Verification result = verify(signature.objectKey(), order.objectKey());
+        Verification result = verify(signature.content(), order.content());
         Instant now = clock.instant();
         // one statement, so concurrent checks of the same signature version replace each other's result
         // instead of racing a delete against an insert (a duplicate key)
@@ -76,9 +79,9 @@ public class SignatureService {
         return find(signature.documentId(), signature.version());
     }
 
-    Verification verify(String signatureKey, String orderKey) {
+    Verification verify(StoredBytes signatureBytes, StoredBytes orderBytes) {
         byte[] signatureFile;
-        try (InputStream in = store.get(signatureKey, 0, null)) {
+        try (InputStream in = signatureBytes.open()) {
             signatureFile = in.readNBytes(MAX_SIGNATURE_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,7 +89,7 @@ public class SignatureService {
         if (signatureFile.length > MAX_SIGNATURE_BYTES) {
             return Verification.of(SignatureStatus.INVALID, "Файл подписи слишком большой.");
         }
-        try (InputStream content = store.get(orderKey, 0, null)) {
+        try (InputStream content = orderBytes.open()) {
             return new SignatureVerifier(anchors.certificates()).verify(signatureFile, content, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,8 +20,8 @@ class ContentResponsesTest {
 
     @Test
     void displayNamesLosePathsAndControlCharacters() {
-        assertThat(DocumentService.displayName("C:\\Users\\школа\\отчёт.pdf")).isEqualTo("отчёт.pdf");
-        assertThat(DocumentService.displayName("../../etc/passwd\u0000")).isEqualTo("passwd");
-        assertThat(DocumentService.displayName("  ")).isEqualTo("file");
+        assertThat(DocumentUploads.displayName("C:\\Users\\школа\\отчёт.pdf")).isEqualTo("отчёт.pdf");
+        assertThat(DocumentUploads.displayName("../../etc/passwd\u0000")).isEqualTo("passwd");
+        assertThat(DocumentUploads.displayName("  ")).isEqualTo("file");
     }
 }

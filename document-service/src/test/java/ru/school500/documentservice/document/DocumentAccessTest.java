@@ -37,7 +37,7 @@ class DocumentAccessTest {
         Document material = doc(DocumentType.SCHOOL_MATERIAL, "43", "43-01", "43-01-001");
 
         assertThat(List.of(school1, curator, municipal, operator, ministry, irkOperator, analyst,
-                CurrentUser.anonymous()).stream().map(u -> DocumentAccess.canRead(u, material, null)))
+                CurrentUser.anonymous()).stream().map(u -> DocumentVisibility.canRead(u, material, null)))
                 .containsExactly(true, true, true, true, false, false, false, false);
         assertThat(DocumentAccess.canWrite(school1, material, null)).isTrue();
         assertThat(DocumentAccess.canWrite(curator, material, null)).isFalse();
@@ -53,18 +53,18 @@ class DocumentAccessTest {
         Document material = doc(DocumentType.SCHOOL_MATERIAL, "43", "43-01", "43-01-001");
         material.delete("owner", Instant.now());
 
-        assertThat(DocumentAccess.canRead(curator, material, null)).isFalse();
-        assertThat(DocumentAccess.canRead(operator, material, null)).isTrue();
-        assertThat(DocumentAccess.canRead(school1, material, null)).isTrue();
+        assertThat(DocumentVisibility.canRead(curator, material, null)).isFalse();
+        assertThat(DocumentVisibility.canRead(operator, material, null)).isTrue();
+        assertThat(DocumentVisibility.canRead(school1, material, null)).isTrue();
     }
 
     @Test
     void ordersAreTheRegionsAndTheFederalAnalysts() {
         Document order = doc(DocumentType.ORDER, "43", null, null);
 
-        assertThat(DocumentAccess.canRead(analyst, order, null)).isTrue();
-        assertThat(DocumentAccess.canRead(school1, order, null)).isTrue();
-        assertThat(DocumentAccess.canRead(irkOperator, order, null)).isFalse();
+        assertThat(DocumentVisibility.canRead(analyst, order, null)).isTrue();
+        assertThat(DocumentVisibility.canRead(school1, order, null)).isTrue();
+        assertThat(DocumentVisibility.canRead(irkOperator, order, null)).isFalse();
         assertThat(DocumentAccess.canWrite(ministry, order, null)).isTrue();
         assertThat(DocumentAccess.canWrite(operator, order, null)).isTrue();
         assertThat(DocumentAccess.canWrite(analyst, order, null)).isFalse();
@@ -79,9 +79,9 @@ class DocumentAccessTest {
         PracticeRef draft = new PracticeRef(UUID.randomUUID(), "43-01-001", "43", "43-01", PracticeStatus.DRAFT);
         PracticeRef published = new PracticeRef(draft.id(), "43-01-001", "43", "43-01", PracticeStatus.PUBLISHED);
 
-        assertThat(DocumentAccess.canRead(operator, file, draft)).isFalse();
-        assertThat(DocumentAccess.canRead(school1, file, draft)).isTrue();
-        assertThat(DocumentAccess.canRead(irkOperator, file, published)).isTrue();
+        assertThat(DocumentVisibility.canRead(operator, file, draft)).isFalse();
+        assertThat(DocumentVisibility.canRead(school1, file, draft)).isTrue();
+        assertThat(DocumentVisibility.canRead(irkOperator, file, published)).isTrue();
         assertThat(DocumentAccess.canWrite(school1, file, published)).isFalse();
     }
 }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import ru.school500.documentservice.document.Files;
 import ru.school500.documentservice.security.Users;
+import ru.school500.documentservice.support.Eventually;
 import ru.school500.documentservice.support.IntegrationTest;
 import ru.school500.documentservice.support.TestServers;
 
@@ -50,30 +50,19 @@ class ChangeFeedIT extends IntegrationTest {
     }
 
     /** Polls the feed until the JSONPath filter matches something; answers that page. */
-    private String awaitFeed(long after, String filter) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            String page = feed(after);
-            if (!JsonPath.<List<Object>>read(page, filter).isEmpty()) {
-                return page;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("nothing matched " + filter + " within 30 s");
+    private String awaitFeed(long after, String filter) {
+        return Eventually.within(Duration.ofSeconds(30)).alias("a feed entry matching " + filter)
+                .until(() -> feed(after), page -> !JsonPath.<List<Object>>read(page, filter).isEmpty());
     }
 
     /** Polls the feed until a change of this document matches, with a deadline (never a fixed sleep). */
-    private Map<String, Object> awaitChange(long after, String id, String extractionStatus) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> changes = JsonPath.read(feed(after), "$.changes[?(@.id == '" + id
-                    + "' && @.payload.extractionStatus == '" + extractionStatus + "')]");
-            if (!changes.isEmpty()) {
-                return changes.getLast();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + extractionStatus + " change for " + id + " within 30 s");
+    private Map<String, Object> awaitChange(long after, String id, String extractionStatus) {
+        String filter = "$.changes[?(@.id == '" + id + "' && @.payload.extractionStatus == '" + extractionStatus
+                + "')]";
+        return Eventually.within(Duration.ofSeconds(30)).alias("a " + extractionStatus + " change of " + id)
+                .until(() -> JsonPath.<List<Map<String, Object>>>read(feed(after), filter),
+                        changes -> !changes.isEmpty())
+                .getLast();
     }
 
     @Test

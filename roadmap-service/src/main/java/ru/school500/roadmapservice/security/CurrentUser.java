@@ -40,7 +40,8 @@ public record CurrentUser(String subject, String username, Set<Role> roles, Stri
                 }
             }
         });
-        return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), Set.copyOf(roles),
+        String username = jwt.getClaimAsString("preferred_username");
+        return new CurrentUser(jwt.getSubject(), username == null ? jwt.getSubject() : username, Set.copyOf(roles),
                 KeycloakClaims.single(jwt, REGION_CLAIM), KeycloakClaims.single(jwt, MUNICIPALITY_CLAIM),
                 KeycloakClaims.single(jwt, SCHOOL_CLAIM));
     }

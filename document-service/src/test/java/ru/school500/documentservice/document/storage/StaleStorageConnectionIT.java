@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import ru.school500.documentservice.document.Files;
 import ru.school500.documentservice.document.Uploads;
 import ru.school500.documentservice.security.Users;
+import ru.school500.documentservice.support.Eventually;
 import ru.school500.documentservice.support.Http;
 import ru.school500.documentservice.support.RunningService;
 
@@ -57,16 +57,13 @@ class StaleStorageConnectionIT {
     }
 
     @Test
-    void idleConnectionsAreClosedByTheServiceBeforeS3DropsThem() throws InterruptedException {
+    void idleConnectionsAreClosedByTheServiceBeforeS3DropsThem() {
         assertThat(Http.sendForBytes(download).statusCode()).isEqualTo(200);
         int droppedByS3 = service.s3().dropped();
         assertThat(service.s3().open()).isPositive();
 
-        Instant deadline = Instant.now().plus(RunningService.S3_KEEP_ALIVE.multipliedBy(5));
-        while (service.s3().open() > 0) {
-            assertThat(Instant.now()).as("the service still holds idle S3 connections").isBefore(deadline);
-            Thread.sleep(Duration.ofMillis(100));
-        }
+        Eventually.within(RunningService.S3_KEEP_ALIVE.multipliedBy(5)).pollInterval(Duration.ofMillis(100))
+                .alias("the service closes its idle S3 connections").until(() -> service.s3().open() == 0);
         assertThat(service.s3().dropped()).isEqualTo(droppedByS3);
     }
 }
