@@ -90,14 +90,24 @@ public final class DemoSeeder {
                 + demo.regions().size() + " regions");
         for (DemoSet.Region region : demo.regions()) {
             for (int i = 0; i < region.practices().size(); i++) {
-                practice(region, region.practices().get(i), i + 1);
+                DemoSet.Practice practice = region.practices().get(i);
+                int number = i + 1;
+                PlatformApi.retrying("demo practice «" + practice.title() + "»", () -> {
+                    practice(region, practice, number);
+                    return null;
+                });
             }
             Map<String, String> materialIds = new HashMap<>();
             for (int i = 0; i < region.materials().size(); i++) {
                 DemoSet.Material material = region.materials().get(i);
-                materialIds.put(material.title(), material(region, material, i + 1));
+                int number = i + 1;
+                materialIds.put(material.title(), PlatformApi.retrying("demo material «" + material.title() + "»",
+                        () -> material(region, material, number)));
             }
-            progress(region, materialIds);
+            PlatformApi.retrying("demo progress reports of region " + region.region(), () -> {
+                progress(region, materialIds);
+                return null;
+            });
         }
         Summary summary = new Summary(practicesCreated, practiceSteps, filesUploaded, materialsCreated,
                 versionsUploaded, commentsAdded, reportsCreated);

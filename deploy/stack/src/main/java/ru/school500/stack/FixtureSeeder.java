@@ -75,22 +75,27 @@ public final class FixtureSeeder {
                 Log.info("fixture " + file + " is missing: not seeded");
                 continue;
             }
-            if (roadmapOfOrder(fixture, "APPROVED").isPresent()) {
-                Log.info("region " + fixture.region() + " already has the approved roadmap of order № "
-                        + fixture.orderNumber() + ": " + fixture.file() + " not imported");
-                continue;
-            }
-            Optional<JsonNode> draft = roadmapOfOrder(fixture, "DRAFT");
-            if (draft.isPresent()) {
-                approve(fixture, draft.get().path("id").asString(), draft.get().path("version").asLong());
-                seeded.add(fixture.file() + ": draft " + draft.get().path("id").asString() + " of an earlier run approved by "
-                        + fixture.ministry());
-            } else {
-                seeded.add(importAndApprove(fixture, file));
-            }
-            Log.info("seeded " + seeded.getLast());
+            PlatformApi.retrying("seeding " + fixture.file(), () -> seed(fixture, file)).ifPresent(line -> {
+                seeded.add(line);
+                Log.info("seeded " + line);
+            });
         }
         return seeded;
+    }
+
+    private Optional<String> seed(Fixture fixture, Path file) {
+        if (roadmapOfOrder(fixture, "APPROVED").isPresent()) {
+            Log.info("region " + fixture.region() + " already has the approved roadmap of order № "
+                    + fixture.orderNumber() + ": " + fixture.file() + " not imported");
+            return Optional.empty();
+        }
+        Optional<JsonNode> draft = roadmapOfOrder(fixture, "DRAFT");
+        if (draft.isPresent()) {
+            approve(fixture, draft.get().path("id").asString(), draft.get().path("version").asLong());
+            return Optional.of(fixture.file() + ": draft " + draft.get().path("id").asString()
+                    + " of an earlier run approved by " + fixture.ministry());
+        }
+        return Optional.of(importAndApprove(fixture, file));
     }
 
     private Optional<JsonNode> roadmapOfOrder(Fixture fixture, String status) {

@@ -38,6 +38,41 @@ final class PlatformApi {
     private record CachedToken(String value, Instant fetched) {
     }
 
+    /**
+     * A failure that may pass: the gateway's time limit or circuit breaker (502/503/504), its rate limit (429), or
+     * no answer at all. The call may still have taken effect, so callers retry whole steps that look first at
+     * what is there ({@link #retrying}).
+     */
+    static final class TransientFailure extends StackException {
+        TransientFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final Set<Integer> TRANSIENT = Set.of(429, 502, 503, 504);
+    private static final int ATTEMPTS = 4;
+
+    /** Runs a step that checks the current state before it changes anything, again after a transient failure. */
+    static <T> T retrying(String step, java.util.function.Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (TransientFailure e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                Duration pause = Duration.ofSeconds(2L << (attempt - 1));
+                Log.info(step + ": " + e.getMessage() + "; trying again in " + pause.toSeconds() + " s");
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("interrupted while waiting to repeat " + step);
+                }
+            }
+        }
+    }
+
     /** One file part of a multipart form. */
     record FilePart(String fileName, String contentType, byte[] bytes) {
     }
@@ -137,7 +172,7 @@ final class PlatformApi {
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new StackException(purpose + ": " + step + ": " + built.method() + " " + built.uri() + " failed: " + e, e);
+            throw new TransientFailure(purpose + ": " + step + ": " + built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException(purpose + ": interrupted during " + step);
@@ -146,9 +181,11 @@ final class PlatformApi {
 
     private JsonNode json(String step, HttpResponse<String> response, Set<Integer> expected) {
         if (!expected.contains(response.statusCode())) {
-            throw new StackException(purpose + ": " + step + " answered HTTP " + response.statusCode()
+            String message = purpose + ": " + step + " answered HTTP " + response.statusCode()
                     + " (expected " + expected.stream().sorted().map(String::valueOf).collect(Collectors.joining(" or "))
-                    + ") for " + response.request().method() + " " + response.request().uri() + ": " + response.body());
+                    + ") for " + response.request().method() + " " + response.request().uri() + ": " + response.body();
+            throw TRANSIENT.contains(response.statusCode()) ? new TransientFailure(message, null)
+                    : new StackException(message);
         }
         if (response.body().isBlank()) {
             return JSON.nullNode();
