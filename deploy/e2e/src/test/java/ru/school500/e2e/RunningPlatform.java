@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import ru.school500.stack.DemoSeeder;
+import ru.school500.stack.FixtureSeeder;
 import ru.school500.stack.PlatformStack;
 import ru.school500.stack.StackLayout;
 
 /**
  * Starts the real platform once per test JVM (fresh data under {@code target/stack}) and stops it when
- * the JVM's test run ends.
+ * the JVM's test run ends. The data starts empty; with {@code -Dplatform.e2e.demo=true} the fixture orders
+ * and the demo data set are loaded first, as {@code deploy/local/run} does (the tests pass either way).
  */
 public final class RunningPlatform implements BeforeAllCallback {
 
@@ -39,6 +42,10 @@ public final class RunningPlatform implements BeforeAllCallback {
         }
         stack = new PlatformStack(StackLayout.forRepo(root, home));
         stack.start();
+        if (Boolean.getBoolean("platform.e2e.demo")) {
+            FixtureSeeder.seed(stack);
+            DemoSeeder.seed(stack);
+        }
         return new StackHandle(stack);
     }
 

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The local platform for people: {@code deploy/local/run [--reset]}. Data lives in {@code .local/}
- * under the repository and survives restarts; {@code --reset} wipes it first.
+ * under the repository and survives restarts; {@code --reset} wipes it first. At the first start it loads the
+ * two fixture orders and then the fictional demo set ({@link DemoSeeder}); {@code --no-demo} leaves the demo
+ * set out.
  */
 public final class LocalRun {
 
@@ -36,6 +38,11 @@ public final class LocalRun {
         try {
             stack.start();
             FixtureSeeder.seedOnce(stack);
+            if (options.contains("--no-demo")) {
+                Log.info("--no-demo: the demo data set is not loaded");
+            } else {
+                DemoSeeder.seedOnce(stack);
+            }
         } catch (StackException e) {
             System.err.println("\nThe platform did not start: " + e.getMessage());
             System.exit(1);

@@ -89,7 +89,13 @@ public final class PlatformStack implements AutoCloseable {
         List<CompletableFuture<Void>> starts = components.stream()
                 .map(component -> CompletableFuture.runAsync(() -> {
                     Log.info("starting " + component.name());
-                    component.start();
+                    try {
+                        component.start();
+                    } catch (RuntimeException failure) {
+                        // not in `started` yet: without this its process outlives the stack and keeps the port
+                        component.close();
+                        throw failure;
+                    }
                     synchronized (started) {
                         started.add(component);
                     }
