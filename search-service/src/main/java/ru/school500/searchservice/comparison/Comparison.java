@@ -11,15 +11,17 @@ import java.util.List;
  * @param taxonomyVersion version of the category rules the items were classified with
  * @param overdue         carries the date it was computed for
  * @param similar         computed outside (more_like_this), passed through
+ * @param items           every compared item with its categories and the evidence for them (the drill-down)
  */
 public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, CategoryMatrix categories,
         ExecutorTypes executors, Timeline timeline, Overdue overdue, List<SimilarPair> similar,
-        List<CoverageScore> coverage) {
+        List<CoverageScore> coverage, List<ComparedItem> items) {
 
     public Comparison {
         roadmaps = List.copyOf(roadmaps);
         similar = similar == null ? List.of() : List.copyOf(similar);
         coverage = List.copyOf(coverage);
+        items = items == null ? List.of() : List.copyOf(items);
     }
 
     /** Computes every view from classified items; {@code overdueOn} is usually today. */
@@ -27,6 +29,6 @@ public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, Ca
             List<ComparedItem> items, LocalDate overdueOn, List<SimilarPair> similar) {
         return new Comparison(roadmaps, taxonomy.version(), CategoryMatrix.of(taxonomy.categories(), roadmaps, items),
                 ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), Overdue.on(overdueOn, roadmaps, items),
-                similar, rubric.score(taxonomy.categories(), roadmaps, items));
+                similar, rubric.score(taxonomy.categories(), roadmaps, items), items);
     }
 }
