@@ -69,7 +69,7 @@ export function highlighted(fragment) {
     if (part === '<em>') { marked = true; continue; }
     if (part === '</em>') { marked = false; continue; }
     const text = decodeEntities(part);
-    out.append(marked ? h('mark', {}, text) : document.createTextNode(text));
+    out.append(marked ? h('em', {}, text) : document.createTextNode(text));
   }
   return out;
 }

@@ -16,7 +16,14 @@ final class Chromium {
     }
 
     static WebDriver start() throws Exception {
+        return start(Files.createTempDirectory("chromium-downloads"));
+    }
+
+    /** A browser whose downloads land in {@code downloads} without asking. */
+    static WebDriver start(Path downloads) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

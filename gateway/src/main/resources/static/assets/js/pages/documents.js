@@ -107,7 +107,7 @@ export async function documentPage(ctx) {
   const { main, id, session } = ctx;
   const doc = await get('/api/documents/' + id);
   if (!ctx.isCurrent()) return;
-  const owner = ctx.has('SCHOOL') && session.school === doc.school;
+  const owner = ctx.has('SCHOOL') && [].concat(session.school).includes(doc.school);
   const canRestore = doc.deleted && (owner || ctx.has('REGIONAL_OPERATOR'));
   const canComment = !doc.deleted && (owner || ctx.has('CURATOR', 'REGIONAL_OPERATOR'));
   const status = h('p', { class: 'status', role: 'status', id: 'document-status' });
@@ -173,9 +173,13 @@ export async function documentPage(ctx) {
   }
 }
 
-function roleName(role) {
-  const names = { CURATOR: 'куратор', SCHOOL: 'школа', REGIONAL_OPERATOR: 'региональный оператор', 'curator': 'куратор', 'school': 'школа', 'regional-operator': 'региональный оператор' };
-  return names[role] || names[String(role).replace(/^ROLE_/, '')] || role;
+const ROLE_NAMES = {
+  curator: 'куратор', school: 'школа', 'regional-operator': 'региональный оператор', 'regional-ministry': 'региональное министерство',
+  'municipal-coordinator': 'муниципальный координатор', 'federal-analyst': 'федеральный аналитик'
+};
+
+function roleName(roles) {
+  return String(roles).split(',').map((r) => ROLE_NAMES[r.trim()] || r.trim()).join(', ');
 }
 
 function prop(term, value) {

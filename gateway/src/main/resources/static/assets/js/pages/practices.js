@@ -25,7 +25,7 @@ function statusBadge(status) {
 export async function practicesPage(ctx) {
   const { main, params } = ctx;
   const refs = await referenceLists();
-  const chosen = params.get('status') || (ctx.has('REGIONAL_OPERATOR') ? 'SUBMITTED' : '');
+  const chosen = params.has('status') ? params.get('status') : (ctx.has('REGIONAL_OPERATOR') ? 'SUBMITTED' : '');
   main.append(h('h1', {}, ctx.has('SCHOOL') ? 'Практики школы' : 'Практики на рассмотрении'),
     h('p', { class: 'hint' }, ctx.has('SCHOOL')
       ? 'Опишите практику, приложите файлы и подайте её на рассмотрение регионального оператора.'
@@ -56,7 +56,7 @@ export async function practicePage(ctx) {
   const { main, id, session } = ctx;
   const [practice, refs] = await Promise.all([get('/api/documents/practices/' + id), referenceLists()]);
   if (!ctx.isCurrent()) return;
-  const author = ctx.has('SCHOOL') && session.school === practice.school;
+  const author = ctx.has('SCHOOL') && [].concat(session.school).includes(practice.school);
   const editable = author && ['DRAFT', 'RETURNED'].includes(practice.status);
   const reviewer = ctx.has('REGIONAL_OPERATOR') && session.region === practice.region;
   const status = h('p', { class: 'status', role: 'status', id: 'practice-status' });
