@@ -20,7 +20,8 @@ export function h(tag, attrs, ...children) {
   return node;
 }
 
-export function append(node, children) {
+/** Appends nodes, texts and (nested) arrays of them; null and false are skipped (Element.append would print them). */
+export function append(node, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
@@ -50,6 +51,25 @@ export function field(label, control, hint) {
   const hintNode = hint ? h('span', { class: 'hint', id: control.id + '-hint' }, hint) : null;
   if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintNode);
+}
+
+/**
+ * A file input with Russian texts whatever the browser's language: the native control stays (keyboard,
+ * screen readers, drag and drop) but is drawn as a «Выбрать файл» button and the chosen file's name.
+ */
+export function filePicker(label, input, hint) {
+  if (!input.id) input.id = 'f-' + Math.random().toString(36).slice(2, 9);
+  input.classList.add('file-input');
+  const name = h('span', { class: 'file-name', 'aria-hidden': 'true' }, 'Файл не выбран');
+  input.addEventListener('change', () => {
+    name.textContent = input.files && input.files[0] ? input.files[0].name : 'Файл не выбран';
+  });
+  const hintNode = hint ? h('span', { class: 'hint', id: input.id + '-hint' }, hint) : null;
+  if (hintNode) input.setAttribute('aria-describedby', hintNode.id);
+  const box = h('div', { class: 'field' }, h('span', { class: 'label', id: input.id + '-label' }, label),
+    h('div', { class: 'file-picker' }, input, h('label', { for: input.id, class: 'button secondary' }, 'Выбрать файл'), name), hintNode);
+  input.setAttribute('aria-labelledby', input.id + '-label');
+  return box;
 }
 
 export function select(name, options, value) {

@@ -1,7 +1,7 @@
 // The web UI's router: every page has its own address (History API), links and Back/Forward work, a reload
 // renders the same page. The gateway serves this shell for each page path (gateway ui.PagesConfig).
 import { ApiError } from './api.js';
-import { h, clear } from './dom.js';
+import { h, append, clear } from './dom.js';
 import { loadSession, renderHeader, may, has, LOGIN } from './session.js';
 import { registryPage } from './pages/registry.js';
 import { documentsPage, documentPage } from './pages/documents.js';
@@ -15,7 +15,7 @@ const ROUTES = [
   { path: /^\/registry$/, page: (ctx) => registryPage(ctx, true) },
   { path: /^\/search$/, page: (ctx) => registryPage(ctx, false) },
   { path: /^\/documents$/, page: documentsPage, allowed: may.documents },
-  { path: /^\/documents\/([0-9a-f-]{36})$/, page: documentPage, allowed: may.documents },
+  { path: /^\/documents\/([0-9a-f-]{36})$/, page: documentPage, allowed: (s) => s.authenticated },
   { path: /^\/practices$/, page: practicesPage, allowed: may.practices },
   { path: /^\/practices\/new$/, page: practiceFormPage, allowed: may.createPractice },
   { path: /^\/practices\/([0-9a-f-]{36})\/edit$/, page: practiceFormPage, allowed: may.createPractice },
@@ -53,7 +53,7 @@ export function errorView(main, status, message) {
     500: ['Ошибка на сервере', 'Что-то пошло не так. Повторите попытку через минуту.']
   };
   const [title, text] = texts[status] || texts[500];
-  clear(main).append(h('section', { class: 'error-page' },
+  append(clear(main), h('section', { class: 'error-page' },
     h('p', { class: 'error-code' }, 'Ошибка ' + (texts[status] ? status : 500)),
     h('h1', {}, title), h('p', {}, message && status !== 404 ? message : text),
     h('p', {}, h('a', { class: 'button', href: '/' }, 'На главную'), ' ',

@@ -2,7 +2,7 @@
 // drill-down to the items and the evidence of each classification, executor-type and timeline charts
 // (Chart.js), overdue items on a date, similar items side by side, the coverage score and the XLSX export.
 import { get, rows } from '../api.js';
-import { h, clear, field, setStatus, statusLine } from '../dom.js';
+import { h, append, clear, field, setStatus, statusLine } from '../dom.js';
 import { ROADMAP_STATUS, ZONES, region, date, month, plural } from '../format.js';
 
 const COLORS = ['#1f5fbf', '#c2410c', '#047857', '#7c3aed', '#b91c1c', '#0e7490'];
@@ -10,7 +10,7 @@ const COLORS = ['#1f5fbf', '#c2410c', '#047857', '#7c3aed', '#b91c1c', '#0e7490'
 export async function comparisonPage(ctx) {
   const { main, params } = ctx;
   const chosen = params.getAll('roadmap');
-  main.append(h('h1', {}, 'Сравнение регионов'),
+  append(main, h('h1', {}, 'Сравнение регионов'),
     h('p', { class: 'hint' }, 'Отметьте дорожные карты и нажмите «Сравнить»: какие виды мероприятий есть в каждой, кто их исполняет, как они распределены по году, что просрочено, какие пункты похожи и как оценена полнота.'));
   const page = await get('/api/roadmaps?size=100&status=APPROVED');
   const drafts = ctx.has('FEDERAL_ANALYST', 'REGIONAL_OPERATOR', 'REGIONAL_MINISTRY', 'MUNICIPAL_COORDINATOR')
@@ -34,7 +34,7 @@ export async function comparisonPage(ctx) {
   });
   const status = h('p', { class: 'status', role: 'status', id: 'comparison-status' });
   const result = h('div', { id: 'comparison-result' });
-  main.append(form, status, result);
+  append(main, form, status, result);
   if (!chosen.length) { setStatus(status, 'Отметьте хотя бы одну дорожную карту.'); return; }
 
   const years = available.filter((r) => chosen.includes(r.id)).map((r) => r.year).filter(Boolean);
@@ -51,13 +51,13 @@ export async function comparisonPage(ctx) {
   const names = Object.fromEntries(comparison.roadmaps.map((r) => [r.id, (r.regionName || region(r.region)) + ' ' + (r.year || '')]));
   const items = new Map((comparison.items || []).map((i) => [i.roadmapId + '/' + i.number, i]));
 
-  result.append(h('p', { class: 'actions' }, h('a', { class: 'button', id: 'comparison-export', href: '/api/comparison/export?' + query, download: '' }, 'Скачать XLSX')));
-  result.append(coverage(comparison, names));
-  result.append(heatmap(comparison, names, items));
-  result.append(executorChart(comparison, names));
-  result.append(timelineChart(comparison, names));
-  result.append(overdue(comparison, names));
-  result.append(similar(comparison, names));
+  append(result, h('p', { class: 'actions' }, h('a', { class: 'button', id: 'comparison-export', href: '/api/comparison/export?' + query, download: '' }, 'Скачать XLSX')));
+  append(result, coverage(comparison, names));
+  append(result, heatmap(comparison, names, items));
+  append(result, executorChart(comparison, names));
+  append(result, timelineChart(comparison, names));
+  append(result, overdue(comparison, names));
+  append(result, similar(comparison, names));
 }
 
 function section(title, ...children) {
@@ -95,7 +95,7 @@ function heatmap(comparison, names, items) {
 }
 
 function drill(detail, row, roadmap, cell, names, items) {
-  clear(detail).append(h('h3', { tabindex: '-1' }, row.title + ' — ' + names[roadmap.id]),
+  append(clear(detail), h('h3', { tabindex: '-1' }, row.title + ' — ' + names[roadmap.id]),
     h('ul', { class: 'cards' }, cell.itemNumbers.map((number) => {
       const item = items.get(roadmap.id + '/' + number);
       const evidence = item ? (item.evidence || []).filter((e) => e.category === row.code) : [];

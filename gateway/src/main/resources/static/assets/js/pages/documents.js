@@ -1,7 +1,7 @@
 // School materials: the list (with upload for the school), and one document with its versions, comments,
 // new version, download, delete and restore.
 import { api, get, rows, total } from '../api.js';
-import { h, clear, field, select, setStatus, statusLine } from '../dom.js';
+import { h, append, clear, field, filePicker, select, setStatus, statusLine } from '../dom.js';
 import { MATERIAL_KINDS, EXTRACTION, bytes, dateTime, plural } from '../format.js';
 import { uploadProgress, send, checkSize, MAX_FILE_SIZE } from '../upload.js';
 
@@ -12,11 +12,11 @@ export async function documentsPage(ctx) {
   const school = ctx.has('SCHOOL');
   const deleted = params.get('deleted') === 'true';
   const kind = params.get('kind') || '';
-  main.append(h('h1', {}, school ? 'Материалы школы' : 'Материалы школ'),
+  append(main, h('h1', {}, school ? 'Материалы школы' : 'Материалы школ'),
     h('p', { class: 'hint' }, school
       ? 'Концепция и программа развития, антирисковые программы, отчёты. Их видят куратор школы, муниципальный координатор и региональный оператор.'
       : 'Материалы школ, доступные вам по роли: куратору — курируемых школ, координатору — школ муниципалитета, оператору — школ региона.'));
-  if (school && !deleted) main.append(uploadForm(ctx));
+  if (school && !deleted) append(main, uploadForm(ctx));
 
   const filters = h('form', { class: 'filters', id: 'documents-filter' },
     field('Вид материала', select('kind', [['', 'Все виды'], ...KIND_OPTIONS], kind)),
@@ -31,7 +31,7 @@ export async function documentsPage(ctx) {
   });
   const status = h('p', { class: 'status', role: 'status', id: 'documents-status' }, 'Загружаем…');
   const list = h('ul', { class: 'cards', id: 'documents-list' });
-  main.append(h('h2', {}, deleted ? 'Удалённые материалы' : 'Загруженные материалы'), filters, status, list);
+  append(main, h('h2', {}, deleted ? 'Удалённые материалы' : 'Загруженные материалы'), filters, status, list);
   await loadList(ctx, { deleted, kind }, status, list);
 }
 
@@ -68,7 +68,7 @@ function uploadForm(ctx) {
   const submit = h('button', { type: 'submit', id: 'upload-submit' }, 'Загрузить');
   const form = h('form', { class: 'panel', id: 'upload-form' },
     h('h2', {}, 'Загрузить материал'),
-    field('Файл', file, 'PDF, DOCX, DOC, ODT, XLSX, PPTX, TXT, JPEG или PNG, до ' + bytes(MAX_FILE_SIZE) + '.'),
+    filePicker('Файл', file, 'PDF, DOCX, DOC, ODT, XLSX, PPTX, TXT, JPEG или PNG, до ' + bytes(MAX_FILE_SIZE) + '.'),
     field('Название', title), field('Вид материала', kind), submit, progress.node);
   file.addEventListener('change', () => {
     if (file.files[0] && !title.value) title.value = file.files[0].name.replace(/\.[^.]+$/, '');
@@ -89,6 +89,7 @@ function uploadForm(ctx) {
       setStatus(progress.status, 'Загружено: «' + (doc.title || chosen.name) + '», версия ' + doc.version
         + ', SHA-256 ' + doc.sha256, 'ok');
       form.reset();
+      file.dispatchEvent(new Event('change'));
       const list = document.getElementById('documents-list');
       if (list) {
         list.prepend(documentCard(doc, false));
@@ -112,7 +113,7 @@ export async function documentPage(ctx) {
   const canComment = !doc.deleted && (owner || ctx.has('CURATOR', 'REGIONAL_OPERATOR'));
   const status = h('p', { class: 'status', role: 'status', id: 'document-status' });
 
-  main.append(h('p', { class: 'crumbs' }, h('a', { href: '/documents' }, '← Все материалы')),
+  append(main, h('p', { class: 'crumbs' }, h('a', { href: '/documents' }, '← Все материалы')),
     h('h1', {}, doc.title || doc.fileName),
     doc.deleted ? statusLine('Материал удалён ' + dateTime(doc.deletedAt) + '.', 'error') : null,
     h('dl', { class: 'props' },
@@ -131,12 +132,13 @@ export async function documentPage(ctx) {
       } }, 'Восстановить') : null),
     status);
 
-  if (owner && !doc.deleted) main.append(newVersionForm(ctx, doc));
+  if (owner && !doc.deleted) append(main, newVersionForm(ctx, doc));
 
   const versions = await get('/api/documents/' + id + '/versions');
-  main.append(h('h2', {}, 'Версии'), h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Версии' },
+  append(main, h('h2', {}, 'Версии'), h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Версии' },
     h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Версия', 'Файл', 'Размер', 'SHA-256', 'Загрузил(а)', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Версия', 'Файл', 'Размер', 'SHA-256', 'Загрузил(а)'].map((t) => h('th', { scope: 'col' }, t)),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Скачать')))),
       h('tbody', {}, (versions || []).map((v) => h('tr', {},
         h('td', {}, String(v.version)), h('td', {}, v.fileName), h('td', {}, bytes(v.size)),
         h('td', {}, h('code', { class: 'sha' }, v.sha256)), h('td', {}, (v.uploadedBy || '') + ' ' + dateTime(v.uploadedAt)),
@@ -144,7 +146,7 @@ export async function documentPage(ctx) {
           'Скачать', h('span', { class: 'visually-hidden' }, ' версию ' + v.version)))))))));
 
   const comments = h('ul', { class: 'comments', id: 'comments' });
-  main.append(h('h2', {}, 'Комментарии куратора и региона'), comments);
+  append(main, h('h2', {}, 'Комментарии куратора и региона'), comments);
   const renderComments = (list) => {
     clear(comments);
     if (!list.length) comments.append(h('li', { class: 'hint' }, 'Комментариев пока нет.'));
@@ -169,7 +171,7 @@ export async function documentPage(ctx) {
         setStatus(commentStatus, 'Комментарий добавлен.', 'ok');
       } catch (e) { setStatus(commentStatus, e.message, 'error'); }
     });
-    main.append(form);
+    append(main, form);
   }
 }
 
@@ -191,7 +193,7 @@ function newVersionForm(ctx, doc) {
   const progress = uploadProgress();
   const submit = h('button', { type: 'submit', id: 'version-submit' }, 'Загрузить новую версию');
   const form = h('form', { class: 'panel', id: 'version-form' }, h('h2', {}, 'Новая версия'),
-    field('Файл новой версии', file, 'Прежние версии сохраняются и остаются доступными.'), submit, progress.node);
+    filePicker('Файл новой версии', file, 'Прежние версии сохраняются и остаются доступными.'), submit, progress.node);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const chosen = file.files[0];

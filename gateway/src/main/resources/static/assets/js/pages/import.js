@@ -1,7 +1,7 @@
 // The import wizard: upload a signed order → preview of every section and item with each warning beside the
 // row it concerns → save the draft → the roadmap page, where the ministry approves it.
 import { cookie, problemText } from '../api.js';
-import { h, clear, field, setStatus, statusLine } from '../dom.js';
+import { h, append, clear, field, filePicker, setStatus, statusLine } from '../dom.js';
 import { ORGANISATION_TYPES, date, plural } from '../format.js';
 
 const WARNING_TITLES = {
@@ -39,9 +39,9 @@ export async function importPage(ctx) {
     h('li', { class: 'current', id: 'step-1' }, 'Файл распоряжения'), h('li', { id: 'step-2' }, 'Проверка разбора'),
     h('li', { id: 'step-3' }, 'Черновик'), h('li', { id: 'step-4' }, 'Утверждение министерством'));
   const form = h('form', { class: 'panel', id: 'import-form' },
-    field('Подписанное распоряжение', file, 'DOCX, PDF с текстовым слоем, ODT, DOC или TXT, до 50 МБ. Ничего не сохраняется, пока вы не нажмёте «Сохранить черновик».'),
+    filePicker('Подписанное распоряжение', file, 'DOCX, PDF с текстовым слоем, ODT, DOC или TXT, до 50 МБ. Ничего не сохраняется, пока вы не нажмёте «Сохранить черновик».'),
     h('button', { type: 'submit', id: 'import-preview-button' }, 'Разобрать'), status);
-  main.append(h('h1', {}, 'Импорт дорожной карты из распоряжения'), steps, form, preview);
+  append(main, h('h1', {}, 'Импорт дорожной карты из распоряжения'), steps, form, preview);
 
   const mark = (n) => steps.querySelectorAll('li').forEach((li, i) => {
     li.className = i + 1 < n ? 'done' : (i + 1 === n ? 'current' : '');
@@ -92,7 +92,7 @@ function renderPreview(box, result, save) {
   const saveButton = h('button', { type: 'button', id: 'import-save' }, 'Сохранить черновик');
   saveButton.addEventListener('click', () => save(saveButton, saveStatus));
 
-  box.append(h('h2', { tabindex: '-1' }, 'Проверьте разбор'),
+  append(box, h('h2', { tabindex: '-1' }, 'Проверьте разбор'),
     h('dl', { class: 'props' },
       prop('Распоряжение', [order.documentType, order.number ? '№ ' + order.number : null, order.date ? 'от ' + date(order.date) : null].filter(Boolean).join(' ') || '—'),
       prop('Орган', order.authority || '—'), prop('Название', order.title || '—'),
@@ -102,29 +102,30 @@ function renderPreview(box, result, save) {
     general.length ? [h('h3', {}, 'Предупреждения по документу'), h('ul', { class: 'warnings', id: 'general-warnings' }, general.map(warningItem))] : null);
 
   for (const section of result.sections || []) {
-    box.append(h('h3', { class: 'section-title' }, [section.number, section.title].filter(Boolean).join('. ') || 'Раздел без заголовка'));
+    append(box, h('h3', { class: 'section-title' }, [section.number, section.title].filter(Boolean).join('. ') || 'Раздел без заголовка'));
     if (!(section.items || []).length) continue;
-    box.append(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Пункты раздела ' + (section.number || '') },
+    append(box, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Пункты раздела ' + (section.number || '') },
       h('table', { class: 'grid items' },
         h('thead', {}, h('tr', {}, ['№', 'Мероприятие', 'Срок', 'Исполнители', 'Показатель'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, section.items.flatMap((item) => {
           const own = byItem.get(item.number) || [];
+          const td = (label, ...children) => h('td', { dataset: { label } }, children);
           const row = h('tr', { class: own.length ? 'has-warning' : null, dataset: { number: item.number } },
-            h('td', {}, item.number), h('td', {}, item.text),
-            h('td', {}, h('p', {}, (item.deadline && item.deadline.raw) || '—'),
+            td('№', item.number), td('Мероприятие', item.text),
+            td('Срок', h('p', {}, (item.deadline && item.deadline.raw) || '—'),
               item.deadline && item.deadline.periods && item.deadline.periods.length
                 ? h('p', { class: 'hint' }, item.deadline.periods.map((p) => (p.start ? date(p.start) + '–' : 'до ') + date(p.end)).join('; ')) : null),
-            h('td', {}, (item.executors || []).map((e) => {
+            td('Исполнители', (item.executors || []).map((e) => {
               const org = organisations[e.organisation];
               return h('p', {}, e.name, org && org.name !== e.name ? h('span', { class: 'hint' }, ' — ' + org.name + ' (' + (ORGANISATION_TYPES[org.type] || org.type) + ')') : null);
             })),
-            h('td', {}, item.indicator || '—'));
+            td('Показатель', item.indicator || '—'));
           const warningRow = own.length ? h('tr', { class: 'warning-row' }, h('td', { colspan: '5' },
             h('ul', { class: 'warnings' }, own.map(warningItem)))) : null;
           return [row, warningRow].filter(Boolean);
         })))));
   }
-  box.append(h('div', { class: 'panel sticky-save' },
+  append(box, h('div', { class: 'panel sticky-save' },
     h('p', {}, 'Черновик увидят только сотрудники вашего региона. Утверждает дорожную карту региональное министерство.'),
     saveButton, saveStatus));
 }

@@ -1,7 +1,7 @@
 // Best practices: the caller's list, one practice with the school's and the regional operator's actions,
 // and the form to create or edit one.
 import { api, get, rows, total } from '../api.js';
-import { h, clear, field, select, setStatus } from '../dom.js';
+import { h, append, clear, field, filePicker, select, setStatus } from '../dom.js';
 import { PRACTICE_STATUS, EDUCATION_LEVELS, region, bytes, date, dateTime, plural } from '../format.js';
 import { uploadProgress, send, checkSize } from '../upload.js';
 
@@ -26,18 +26,18 @@ export async function practicesPage(ctx) {
   const { main, params } = ctx;
   const refs = await referenceLists();
   const chosen = params.has('status') ? params.get('status') : (ctx.has('REGIONAL_OPERATOR') ? 'SUBMITTED' : '');
-  main.append(h('h1', {}, ctx.has('SCHOOL') ? 'Практики школы' : 'Практики на рассмотрении'),
+  append(main, h('h1', {}, ctx.has('SCHOOL') ? 'Практики школы' : 'Практики на рассмотрении'),
     h('p', { class: 'hint' }, ctx.has('SCHOOL')
       ? 'Опишите практику, приложите файлы и подайте её на рассмотрение регионального оператора.'
       : 'Практики школ вашего региона по статусам. Опубликованные видны всем в реестре.'));
-  if (ctx.has('SCHOOL')) main.append(h('p', {}, h('a', { class: 'button', href: '/practices/new', id: 'new-practice' }, 'Новая практика')));
+  if (ctx.has('SCHOOL')) append(main, h('p', {}, h('a', { class: 'button', href: '/practices/new', id: 'new-practice' }, 'Новая практика')));
   const tabs = h('nav', { class: 'subtabs', 'aria-label': 'Статус' });
   for (const [code, title] of [['', 'Все'], ...Object.entries(PRACTICE_STATUS)]) {
     tabs.append(h('a', { href: '/practices' + (code ? '?status=' + code : '?status='), 'aria-current': code === chosen ? 'page' : null, class: code === chosen ? 'active' : null }, title));
   }
   const status = h('p', { class: 'status', role: 'status' }, 'Загружаем…');
   const list = h('ul', { class: 'cards', id: 'practices-list' });
-  main.append(tabs, status, list);
+  append(main, tabs, status, list);
   const query = new URLSearchParams({ size: '100' });
   if (chosen) query.set('status', chosen);
   if (!ctx.has('FEDERAL_ANALYST') && ctx.session.region) query.set('region', ctx.session.region);
@@ -69,7 +69,7 @@ export async function practicePage(ctx) {
   const done = { submit: 'Практика подана на рассмотрение.', review: 'Практика взята на экспертизу.',
     publish: 'Практика опубликована в реестре.', return: 'Практика возвращена на доработку.', reject: 'Практика отклонена.' }[ctx.params.get('done')];
 
-  main.append(h('p', { class: 'crumbs' }, h('a', { href: session.authenticated && !ctx.has('FEDERAL_ANALYST', 'REGIONAL_MINISTRY') ? '/practices' : '/registry' }, '← К списку практик')),
+  append(main, h('p', { class: 'crumbs' }, h('a', { href: session.authenticated && !ctx.has('FEDERAL_ANALYST', 'REGIONAL_MINISTRY') ? '/practices' : '/registry' }, '← К списку практик')),
     h('h1', {}, practice.title), h('p', {}, statusBadge(practice.status)),
     done ? h('p', { class: 'status ok', role: 'status' }, done) : null, status,
     h('dl', { class: 'props' },
@@ -85,25 +85,25 @@ export async function practicePage(ctx) {
     practice.expertConclusion ? [h('h2', {}, 'Заключение эксперта'), paragraphs(practice.expertConclusion)] : null);
 
   const files = practice.files || [];
-  main.append(h('h2', {}, 'Файлы'), files.length ? h('ul', { class: 'files' }, files.map((f) => h('li', {},
+  append(main, h('h2', {}, 'Файлы'), files.length ? h('ul', { class: 'files' }, files.map((f) => h('li', {},
     h('a', { href: '/api/documents/practices/' + id + '/files/' + f.id + '/content', download: '' }, f.title || f.fileName),
     ' ', h('span', { class: 'hint' }, f.fileName + ', ' + bytes(f.size))))) : h('p', { class: 'hint' }, 'Файлов нет.'));
 
   if (editable) {
-    main.append(h('p', { class: 'actions' },
+    append(main, h('p', { class: 'actions' },
       h('a', { class: 'button secondary', href: '/practices/' + id + '/edit' }, 'Редактировать'),
       h('button', { type: 'button', id: 'submit-practice', onclick: () => act('submit', null, 'submit') }, 'Подать на рассмотрение')),
     attachForm(ctx, practice));
   }
   if ((practice.comments || []).length) {
-    main.append(h('h2', {}, 'Замечания экспертизы'), h('ul', { class: 'comments' }, practice.comments.map((c) =>
+    append(main, h('h2', {}, 'Замечания экспертизы'), h('ul', { class: 'comments' }, practice.comments.map((c) =>
       h('li', {}, h('p', { class: 'meta' }, (c.author || '') + ', ' + dateTime(c.createdAt) + (c.status ? ' · ' + (PRACTICE_STATUS[c.status] || c.status) : '')),
         h('p', { class: 'comment-text' }, c.text)))));
   }
   if (reviewer && practice.status === 'SUBMITTED') {
-    main.append(h('p', { class: 'actions' }, h('button', { type: 'button', id: 'take-review', onclick: () => act('review', null, 'review') }, 'Взять на экспертизу')));
+    append(main, h('p', { class: 'actions' }, h('button', { type: 'button', id: 'take-review', onclick: () => act('review', null, 'review') }, 'Взять на экспертизу')));
   }
-  if (reviewer && practice.status === 'IN_REVIEW') main.append(reviewForm(act));
+  if (reviewer && practice.status === 'IN_REVIEW') append(main, reviewForm(act));
 }
 
 function reviewForm(act) {
@@ -139,7 +139,7 @@ function attachForm(ctx, practice) {
   const title = h('input', { type: 'text', id: 'practice-file-title', name: 'title', maxlength: '1000' });
   const progress = uploadProgress();
   const form = h('form', { class: 'panel', id: 'attach-form' }, h('h2', {}, 'Приложить файл'),
-    field('Файл', file), field('Название файла', title, 'Например: «Положение о наставничестве».'),
+    filePicker('Файл', file), field('Название файла', title, 'Например: «Положение о наставничестве».'),
     h('button', { type: 'submit' }, 'Приложить'), progress.node);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -194,7 +194,7 @@ export async function practiceFormPage(ctx) {
       ctx.navigate('/practices/' + saved.body.id);
     } catch (e) { setStatus(status, e.message, 'error'); }
   });
-  main.append(h('p', { class: 'crumbs' }, h('a', { href: id ? '/practices/' + id : '/practices' }, '← Назад')),
+  append(main, h('p', { class: 'crumbs' }, h('a', { href: id ? '/practices/' + id : '/practices' }, '← Назад')),
     h('h1', {}, id ? 'Редактирование практики' : 'Новая практика'), form);
 }
 

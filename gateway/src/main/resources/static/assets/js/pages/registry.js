@@ -1,6 +1,6 @@
 // The registry of best practices and the search: query, filters and page live in the address.
 import { get } from '../api.js';
-import { h, clear, setStatus, highlighted } from '../dom.js';
+import { h, append, clear, setStatus, highlighted } from '../dom.js';
 import { SEARCH_TYPES, PRACTICE_STATUS, ROADMAP_STATUS, plural } from '../format.js';
 import { pageOf } from './links.js';
 
@@ -22,7 +22,7 @@ export async function registryPage(ctx, publicRegistry) {
   const facets = h('div', { class: 'facets', id: 'search-facets' });
   const hits = h('ol', { class: 'hits', id: 'search-hits' });
   const pager = h('nav', { class: 'pager', 'aria-label': 'Страницы результатов' });
-  main.append(
+  append(main, 
     h('h1', {}, publicRegistry ? 'Реестр лучших практик' : 'Поиск'),
     h('p', { class: 'hint' }, publicRegistry
       ? 'Опубликованные лучшие практики школ всех регионов и утверждённые дорожные карты.'
@@ -101,7 +101,7 @@ function renderFacets(box, facets, params) {
           (value.label || SEARCH_TYPES[value.value] || value.value) + ' (' + value.count + ')'));
       }
     }
-    box.append(group);
+    append(box, group);
   }
 }
 

@@ -1,7 +1,7 @@
 // Roadmaps: the list with filters in the address, and one roadmap with its sections and items, order and
 // signature, progress per monitoring stage, overdue items, approval, new edition and export.
 import { api, get, rows, total } from '../api.js';
-import { h, clear, field, select, setStatus, statusLine } from '../dom.js';
+import { h, append, clear, field, select, setStatus, statusLine } from '../dom.js';
 import {
   ROADMAP_STATUS, LEVELS, REGIONS, ORGANISATION_TYPES, PROGRESS_STATUS, SIGNATURE_STATUS,
   region, date, dateTime, isoToday, plural
@@ -27,7 +27,7 @@ export async function roadmapsPage(ctx) {
   });
   const status = h('p', { class: 'status', role: 'status', id: 'roadmaps-status' }, 'Загружаем…');
   const list = h('ul', { class: 'cards', id: 'roadmaps-list' });
-  main.append(h('h1', {}, 'Дорожные карты регионов'),
+  append(main, h('h1', {}, 'Дорожные карты регионов'),
     h('p', { class: 'hint' }, 'Региональные и муниципальные дорожные карты проекта «500+», утверждённые распоряжениями.'),
     may.importOrder(ctx.session) ? h('p', {}, h('a', { class: 'button', href: '/roadmaps/import' }, 'Импортировать распоряжение')) : null,
     form, status, list);
@@ -74,14 +74,14 @@ export async function roadmapPage(ctx) {
     ? 'Черновик сохранён вместе с исходным файлом распоряжения' + (Number(imported) ? ' (' + plural(Number(imported), 'предупреждение', 'предупреждения', 'предупреждений') + ' разбора)' : '') + '. Утверждает его региональное министерство.'
     : { approved: 'Дорожная карта утверждена.', edition: 'Создан черновик новой редакции.' }[ctx.params.get('done')];
 
-  main.append(h('p', { class: 'crumbs' }, h('a', { href: '/roadmaps' }, '← Все дорожные карты')),
+  append(main, h('p', { class: 'crumbs' }, h('a', { href: '/roadmaps' }, '← Все дорожные карты')),
     h('h1', {}, roadmap.title || 'Дорожная карта'),
     h('p', {}, h('span', { class: 'badge badge-' + roadmap.status }, ROADMAP_STATUS[roadmap.status] || roadmap.status), ' ',
       [region(roadmap.region), roadmap.year ? roadmap.year + ' год' : null, LEVELS[roadmap.level], 'редакция ' + roadmap.edition].filter(Boolean).join(' · ')),
     done ? statusLine(done, 'ok') : null, status);
 
   const signature = h('dd', { id: 'signature-status' }, order.documentId ? 'проверяем…' : 'файл распоряжения не загружен');
-  main.append(h('h2', {}, 'Распоряжение'), h('dl', { class: 'props' },
+  append(main, h('h2', {}, 'Распоряжение'), h('dl', { class: 'props' },
     prop('Документ', [order.kind || 'распоряжение', order.number ? '№ ' + order.number : null, order.date ? 'от ' + date(order.date) : null].filter(Boolean).join(' ')),
     order.authority ? prop('Орган', order.authority) : null, order.title ? prop('Название', order.title) : null,
     order.signatory ? prop('Подписал(а)', order.signatory + (order.signatoryPosition ? ', ' + order.signatoryPosition : '')) : null,
@@ -107,7 +107,7 @@ export async function roadmapPage(ctx) {
       write('/new-version', {}, (r) => ctx.navigate('/roadmaps/' + r.body.id + '?done=edition')) }, 'Новая редакция') : null,
     roadmap.previousId ? h('a', { href: '/roadmaps/' + roadmap.previousId }, 'Предыдущая редакция') : null,
     roadmap.supersededById ? h('a', { href: '/roadmaps/' + roadmap.supersededById }, 'Действующая редакция') : null);
-  main.append(actions);
+  append(main, actions);
 
   // overdue on a date, for those who may read the monitoring
   let overdue = new Set();
@@ -119,20 +119,20 @@ export async function roadmapPage(ctx) {
       try {
         const report = await get('/api/roadmaps/' + id + '/overdue?date=' + dateInput.value);
         overdue = new Set((report.items || []).map((i) => i.itemId));
-        clear(overdueBox).append(statusLine('Просрочено на ' + date(report.date) + ': ' + plural((report.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий')));
+        append(clear(overdueBox), statusLine('Просрочено на ' + date(report.date) + ': ' + plural((report.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий')));
         main.querySelectorAll('tr[data-item-id]').forEach((tr) => tr.classList.toggle('overdue', overdue.has(tr.dataset.itemId)));
-      } catch (e) { clear(overdueBox).append(statusLine(e.message, 'error')); }
+      } catch (e) { append(clear(overdueBox), statusLine(e.message, 'error')); }
     };
-    main.append(h('form', { class: 'filters', onsubmit: (e) => { e.preventDefault(); loadOverdue(); } },
+    append(main, h('form', { class: 'filters', onsubmit: (e) => { e.preventDefault(); loadOverdue(); } },
       field('Просрочено на дату', dateInput), h('button', { type: 'submit', class: 'secondary' }, 'Проверить')), overdueBox);
     loadOverdue();
   }
 
   const canReport = roadmap.status === 'APPROVED' && own && may.reportProgress(session);
   for (const section of roadmap.sections || []) {
-    main.append(h('h2', { class: 'section-title' }, [section.number, section.title].filter(Boolean).join('. ')));
+    append(main, h('h2', { class: 'section-title' }, [section.number, section.title].filter(Boolean).join('. ')));
     if (!(section.items || []).length) continue;
-    main.append(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Мероприятия раздела ' + (section.number || '') },
+    append(main, h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Мероприятия раздела ' + (section.number || '') },
       h('table', { class: 'grid items' },
         h('thead', {}, h('tr', {}, ['№', 'Мероприятие', 'Срок', 'Исполнители', 'Показатель', 'Мониторинг'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, section.items.map((item) => itemRow(item, canReport, (stage, data) => reportProgress(id, item, stage, data, status, ctx)))))));
@@ -144,17 +144,18 @@ function itemRow(item, canReport, report) {
   const deadline = item.deadline || {};
   const periods = periodsText(deadline);
   const progress = (item.progress || []).map((p) => h('li', {}, date(p.stage) + ': ' + (PROGRESS_STATUS[p.status] || p.status)));
+  const td = (label, ...children) => h('td', { dataset: { label } }, children);
   return h('tr', { id: 'item-' + item.id, dataset: { itemId: item.id } },
-    h('td', {}, item.number),
-    h('td', {}, h('p', {}, item.task), item.links && item.links.length ? h('ul', { class: 'links' }, item.links.map((l) =>
+    td('№', item.number),
+    td('Мероприятие', h('p', {}, item.task), item.links && item.links.length ? h('ul', { class: 'links' }, item.links.map((l) =>
       /^https?:\/\//.test(l) ? h('li', {}, h('a', { href: l, rel: 'noopener noreferrer', target: '_blank' }, l)) : h('li', {}, l))) : null,
       item.notes ? h('p', { class: 'hint' }, item.notes) : null),
-    h('td', {}, h('p', {}, deadline.text || '—'), periods ? h('p', { class: 'hint' }, periods) : null),
-    h('td', {}, (item.executors || []).length
+    td('Срок', h('p', {}, deadline.text || '—'), periods ? h('p', { class: 'hint' }, periods) : null),
+    td('Исполнители', (item.executors || []).length
       ? h('ul', { class: 'plain' }, item.executors.map((e) => h('li', {}, e.shortName || e.fullName, h('span', { class: 'hint' }, ' (' + (ORGANISATION_TYPES[e.type] || e.type) + ')'))))
       : (item.executorsText || '—')),
-    h('td', {}, item.indicatorText || '—'),
-    h('td', {}, progress.length ? h('ul', { class: 'plain' }, progress) : h('span', { class: 'hint' }, 'нет отчётов'),
+    td('Показатель', item.indicatorText || '—'),
+    td('Мониторинг', progress.length ? h('ul', { class: 'plain' }, progress) : h('span', { class: 'hint' }, 'нет отчётов'),
       canReport ? progressForm(item, report) : null));
 }
 
