@@ -140,10 +140,10 @@ function timelineChart(comparison, names) {
   h('tbody', {}, months.map((m) => h('tr', {}, h('th', { scope: 'row' }, month(m)), comparison.timeline.roadmaps.map((r) => h('td', {}, String(value(r, m))))))));
   const [box, details, canvas] = chartBox('timeline-chart', 'Число мероприятий со сроком в каждом месяце', table);
   draw(canvas, {
-    type: 'line',
+    type: 'bar',
     data: {
       labels: months.map(month),
-      datasets: comparison.timeline.roadmaps.map((r, i) => ({ label: names[r.roadmapId], data: months.map((m) => value(r, m)), borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], tension: 0.2 }))
+      datasets: comparison.timeline.roadmaps.map((r, i) => ({ label: names[r.roadmapId], data: months.map((m) => value(r, m)), backgroundColor: COLORS[i % COLORS.length] }))
     },
     options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
   });

@@ -152,7 +152,8 @@ function itemRow(item, canReport, report) {
       item.notes ? h('p', { class: 'hint' }, item.notes) : null),
     td('Срок', h('p', {}, deadline.text || '—'), periods ? h('p', { class: 'hint' }, periods) : null),
     td('Исполнители', (item.executors || []).length
-      ? h('ul', { class: 'plain' }, item.executors.map((e) => h('li', {}, e.shortName || e.fullName, h('span', { class: 'hint' }, ' (' + (ORGANISATION_TYPES[e.type] || e.type) + ')'))))
+      ? h('ul', { class: 'plain' }, item.executors.map((e) => h('li', {}, e.fullName || e.shortName,
+        h('span', { class: 'hint' }, ' (' + [e.shortName && e.shortName !== e.fullName ? e.shortName : null, ORGANISATION_TYPES[e.type] || e.type].filter(Boolean).join(', ') + ')'))))
       : (item.executorsText || '—')),
     td('Показатель', item.indicatorText || '—'),
     td('Мониторинг', progress.length ? h('ul', { class: 'plain' }, progress) : h('span', { class: 'hint' }, 'нет отчётов'),
