@@ -29,6 +29,7 @@ export function send(url, form, file, ui) {
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-XSRF-TOKEN', cookie('XSRF-TOKEN'));
     ui.box.hidden = false;
+    ui.cancel.hidden = false;
     ui.cancel.disabled = false;
     ui.bar.value = 0;
     ui.text.textContent = '0 байт из ' + bytes(file.size);
@@ -53,7 +54,7 @@ export function send(url, form, file, ui) {
       ui.bar.value = 100;
       setStatus(ui.status, 'Файл передан, сервер проверяет его и считает контрольную сумму…');
     });
-    const finish = () => { ui.cancel.disabled = true; ui.cancel.removeEventListener('click', onCancel); };
+    const finish = () => { ui.cancel.hidden = true; ui.cancel.removeEventListener('click', onCancel); };
     xhr.addEventListener('load', () => {
       finish();
       let body = null;

@@ -8,16 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,15 +51,26 @@ final class Browser implements AutoCloseable {
         return new Browser("anonymous");
     }
 
-    /** Opens {@code path} (a page that needs a session), logs in on Keycloak's form and waits for the header. */
+    /**
+     * Opens {@code path}; a page that needs a session sends the browser to Keycloak's form, a public page does
+     * not, so the browser then logs in through the header's «Войти» and opens the page again.
+     */
     static Browser loggedIn(String username, String path) throws Exception {
         Browser browser = new Browser(username);
         browser.driver.get(GATEWAY + path);
+        browser.wait.until(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.cssSelector("#who a.button")).isEmpty());
+        if (browser.driver.findElements(By.id("username")).isEmpty()) {
+            browser.driver.findElement(By.cssSelector("#who a.button")).click();
+        }
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         browser.driver.findElement(By.id("password")).sendKeys("demo");
         browser.driver.findElement(By.id("kc-login")).click();
         browser.wait.until(d -> d.getCurrentUrl().startsWith(GATEWAY) && !d.findElements(By.cssSelector("#user")).isEmpty()
-                && !d.findElement(By.id("user")).getText().isBlank() && !d.findElement(By.id("user")).getText().equals("…"));
+                && !d.findElement(By.id("user")).getText().isBlank() && !d.findElement(By.id("user")).getText().equals("…")
+                && d.findElements(By.cssSelector("#who a.button")).isEmpty());
+        if (!browser.driver.getCurrentUrl().equals(GATEWAY + path)) {
+            browser.open(path);
+        }
         return browser;
     }
 
@@ -99,22 +111,30 @@ final class Browser implements AutoCloseable {
         return text(By.cssSelector("header.top"));
     }
 
-    /** Screenshots and axe-core at both widths; the state is named for the files. */
+    /**
+     * Screenshots (the whole page) and axe-core at both widths; the state is named for the files. The widths
+     * are set as Chromium's device metrics, so 390 px is the layout viewport exactly, as on a phone.
+     */
     void check(String state) {
+        ChromiumDriver chromium = (ChromiumDriver) driver;
         try {
             Files.createDirectories(SCREENSHOTS);
             for (int width : WIDTHS) {
-                driver.manage().window().setSize(new Dimension(width, 900));
-                Long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                        "return Math.ceil(document.documentElement.scrollHeight)");
-                driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
-                Files.write(SCREENSHOTS.resolve(who + "-" + state + "-" + width + ".png"),
-                        ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                        "deviceScaleFactor", 1, "mobile", width < 600));
                 assertThat(axeViolations()).as("serious or critical axe-core violations: %s at %d px", state, width).isEmpty();
+                Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                        "return Math.ceil(document.documentElement.scrollHeight)");
+                Map<String, Object> shot = chromium.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
+                                "height", Math.min(Math.max(height.intValue(), 600), 8000), "scale", 1)));
+                Files.write(SCREENSHOTS.resolve(who + "-" + state + "-" + width + ".png"),
+                        Base64.getDecoder().decode((String) shot.get("data")));
             }
-            driver.manage().window().setSize(new Dimension(WIDTHS[0], 900));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 

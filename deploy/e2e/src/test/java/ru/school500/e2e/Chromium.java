@@ -30,7 +30,9 @@ final class Chromium {
                 "--disable-sync", "--window-size=1280,900", "--lang=ru",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-e2e"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                // Russian formats in native controls (the date picker shows 31.12.2022)
+                .withEnvironment(java.util.Map.of("LANG", "ru_RU.UTF-8", "LANGUAGE", "ru")).build();
         return new ChromeDriver(service, options);
     }
 }

@@ -166,7 +166,7 @@ class ImportAndCompareIT {
     }
 
     /** The comparison reads the index, which the roadmap feed fills within a moment of the commit. */
-    private static JsonNode awaitComparison(String token, String... roadmaps) {
+    static JsonNode awaitComparison(String token, String... roadmaps) {
         StringBuilder query = new StringBuilder();
         for (String roadmap : roadmaps) {
             query.append(query.isEmpty() ? "?" : "&").append("roadmap=").append(roadmap);

@@ -42,6 +42,8 @@ class WebUiJourneysIT {
     static void approvedSeedRoadmaps() {
         irkutsk = approved("38", 2021, "irkutsk-2021-order-294.txt", "irk-operator", "irk-ministry");
         kirov = approved("43", 2022, "kirov-2022-order-324.txt", "kir-operator", "kir-ministry");
+        // both roadmaps reach the search index through the change feed: wait until they can be compared
+        ImportAndCompareIT.awaitComparison(Keycloak.token("fed-analyst"), irkutsk, kirov);
     }
 
     private static String approved(String region, int year, String fixture, String operator, String ministry) {
@@ -229,7 +231,9 @@ class WebUiJourneysIT {
             analyst.find(By.cssSelector("#comparison-picker input[value='" + irkutsk + "']")).click();
             analyst.find(By.cssSelector("#comparison-picker input[value='" + kirov + "']")).click();
             analyst.find(By.id("compare")).click();
-            analyst.await(Duration.ofSeconds(30), driver -> !driver.findElements(By.id("heatmap")).isEmpty());
+            analyst.await(Duration.ofSeconds(30), driver -> !driver.findElements(By.id("heatmap")).isEmpty()
+                    || !driver.findElements(By.cssSelector("#comparison-status.error, .error-page")).isEmpty());
+            assertThat(analyst.driver.findElements(By.id("heatmap"))).as(analyst.text(By.id("main"))).isNotEmpty();
             assertThat(analyst.driver.getCurrentUrl()).contains("roadmap=" + irkutsk, "roadmap=" + kirov, "date=2022-12-31");
             assertThat(analyst.text(By.id("comparison-result"))).contains("Оценка полноты", "Иркутская область 2021",
                     "Кировская область 2022", "Просрочено на 31.12.2022", "баллов из");

@@ -44,7 +44,15 @@ export async function comparisonPage(ctx) {
   chosen.forEach((id) => query.append('roadmap', id));
   if (overdueDate) query.set('date', overdueDate);
   setStatus(status, 'Сравниваем…');
-  const comparison = await get('/api/comparison?' + query);
+  let comparison;
+  try {
+    comparison = await get('/api/comparison?' + query);
+  } catch (e) {
+    if (!ctx.isCurrent()) return;
+    setStatus(status, e.message, 'error');
+    append(result, h('button', { type: 'button', class: 'secondary', id: 'comparison-retry', onclick: () => ctx.navigate(location.pathname + location.search, true) }, 'Повторить'));
+    return;
+  }
   if (!ctx.isCurrent()) return;
   setStatus(status, 'Сравнено: ' + plural(comparison.roadmaps.length, 'дорожная карта', 'дорожные карты', 'дорожных карт')
     + ', ' + plural((comparison.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий') + '.');

@@ -136,12 +136,14 @@ export async function documentPage(ctx) {
 
   const versions = await get('/api/documents/' + id + '/versions');
   append(main, h('h2', {}, 'Версии'), h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Версии' },
-    h('table', { class: 'grid' },
+    h('table', { class: 'grid items' },
       h('thead', {}, h('tr', {}, ['Версия', 'Файл', 'Размер', 'SHA-256', 'Загрузил(а)'].map((t) => h('th', { scope: 'col' }, t)),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Скачать')))),
       h('tbody', {}, (versions || []).map((v) => h('tr', {},
-        h('td', {}, String(v.version)), h('td', {}, v.fileName), h('td', {}, bytes(v.size)),
-        h('td', {}, h('code', { class: 'sha' }, v.sha256)), h('td', {}, (v.uploadedBy || '') + ' ' + dateTime(v.uploadedAt)),
+        h('td', { dataset: { label: 'Версия' } }, String(v.version)), h('td', { dataset: { label: 'Файл' } }, v.fileName),
+        h('td', { dataset: { label: 'Размер' } }, bytes(v.size)),
+        h('td', { dataset: { label: 'SHA-256' } }, h('code', { class: 'sha' }, v.sha256)),
+        h('td', { dataset: { label: 'Загрузил(а)' } }, (v.uploadedBy || '') + ', ' + dateTime(v.uploadedAt)),
         h('td', {}, doc.deleted ? '' : h('a', { href: '/api/documents/' + id + '/versions/' + v.version + '/content', download: '' },
           'Скачать', h('span', { class: 'visually-hidden' }, ' версию ' + v.version)))))))));
 

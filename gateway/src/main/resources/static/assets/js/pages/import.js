@@ -117,7 +117,8 @@ function renderPreview(box, result, save) {
                 ? h('p', { class: 'hint' }, item.deadline.periods.map((p) => (p.start ? date(p.start) + '–' : 'до ') + date(p.end)).join('; ')) : null),
             td('Исполнители', (item.executors || []).map((e) => {
               const org = organisations[e.organisation];
-              return h('p', {}, e.name, org && org.name !== e.name ? h('span', { class: 'hint' }, ' — ' + org.name + ' (' + (ORGANISATION_TYPES[org.type] || org.type) + ')') : null);
+              const full = org && org.name !== e.name && e.name.length < 30 ? org.name + ', ' : '';
+              return h('p', {}, e.name, org ? h('span', { class: 'hint' }, ' (' + full + (ORGANISATION_TYPES[org.type] || org.type) + ')') : null);
             })),
             td('Показатель', item.indicator || '—'));
           const warningRow = own.length ? h('tr', { class: 'warning-row' }, h('td', { colspan: '5' },
