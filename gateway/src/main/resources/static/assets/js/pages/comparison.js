@@ -58,10 +58,11 @@ export async function comparisonPage(ctx) {
     + ', ' + plural((comparison.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий') + '.');
   const names = Object.fromEntries(comparison.roadmaps.map((r) => [r.id, (r.regionName || region(r.region)) + ' ' + (r.year || '')]));
   const items = new Map((comparison.items || []).map((i) => [i.roadmapId + '/' + i.number, i]));
+  const rules = Object.fromEntries((comparison.categoryRules || []).map((c) => [c.code, c]));
 
   append(result, h('p', { class: 'actions' }, h('a', { class: 'button', id: 'comparison-export', href: '/api/comparison/export?' + query, download: '' }, 'Скачать XLSX')));
   append(result, coverage(comparison, names));
-  append(result, heatmap(comparison, names, items));
+  append(result, heatmap(comparison, names, items, rules));
   append(result, executorChart(comparison, names));
   append(result, timelineChart(comparison, names));
   append(result, overdue(comparison, names));
@@ -82,7 +83,7 @@ function coverage(comparison, names) {
         h('strong', {}, r.title), ' — ', r.text, ' (' + r.points + ' из ' + r.max + ')')))))));
 }
 
-function heatmap(comparison, names, items) {
+function heatmap(comparison, names, items, rules) {
   const max = Math.max(1, ...comparison.categories.rows.flatMap((row) => row.cells.map((c) => c.count)));
   const detail = h('div', { id: 'heatmap-detail', class: 'drill', 'aria-live': 'polite' });
   const table = h('table', { class: 'grid heatmap', id: 'heatmap' },
@@ -95,15 +96,17 @@ function heatmap(comparison, names, items) {
         return h('td', { class: 'heat heat-' + level }, cell.count
           ? h('button', { type: 'button', class: 'heat-cell', dataset: { category: row.code, roadmap: r.id },
             'aria-label': row.title + ', ' + names[r.id] + ': ' + plural(cell.count, 'мероприятие', 'мероприятия', 'мероприятий'),
-            onclick: () => drill(detail, row, r, cell, names, items) }, String(cell.count))
+            onclick: () => drill(detail, row, r, cell, names, items, rules) }, String(cell.count))
           : h('span', { class: 'hint', 'aria-label': 'нет' }, '—'));
       })))));
   return section('Категории мероприятий', h('p', { class: 'hint' }, 'Нажмите на число, чтобы увидеть пункты и почему они отнесены к категории.'),
     h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Категории по регионам' }, table), detail);
 }
 
-function drill(detail, row, roadmap, cell, names, items) {
+function drill(detail, row, roadmap, cell, names, items, rules) {
+  const category = rules[row.code];
   append(clear(detail), h('h3', { tabindex: '-1' }, row.title + ' — ' + names[roadmap.id]),
+    category && category.description ? h('p', { class: 'hint' }, category.description) : null,
     h('ul', { class: 'cards' }, cell.itemNumbers.map((number) => {
       const item = items.get(roadmap.id + '/' + number);
       const evidence = item ? (item.evidence || []).filter((e) => e.category === row.code) : [];
@@ -111,9 +114,21 @@ function drill(detail, row, roadmap, cell, names, items) {
         item ? h('p', {}, item.task) : null,
         item && item.deadlineText ? h('p', { class: 'hint' }, 'Срок: ' + item.deadlineText) : null,
         evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => e.source === 'override'
-          ? 'ручная классификация (' + (e.rule || 'аналитик') + ')' : 'правило «' + e.rule + '» таксономии').join('; ')) : null);
+          ? 'классификация вручную (' + (e.rule || 'аналитик') + ')' : ruleReason(rules, row.code, e.rule, item.task)).join('; ')) : null);
     })));
   detail.querySelector('h3').focus();
+}
+
+/** Which words of the category's rule the item's text contains, by a common stem (the index matched lemmas). */
+function ruleReason(rules, category, ruleId, text) {
+  const rule = ((rules[category] || {}).rules || []).find((r) => r.id === ruleId);
+  if (!rule) return 'правило таксономии «' + ruleId + '»';
+  const words = String(text || '').toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const stem = (w) => w.toLowerCase().replace(/ё/g, 'е').slice(0, Math.max(4, Math.min(w.length - 2, 7)));
+  const found = [...(rule.anyOf || []), ...(rule.phrases || [])].filter((term) =>
+    term.split(/\s+/).every((part) => words.some((w) => w.startsWith(stem(part)))));
+  return found.length ? 'в тексте есть «' + found.slice(0, 5).join('», «') + '»'
+    : 'правило таксономии «' + ruleId + '»';
 }
 
 function chartBox(id, label, table) {

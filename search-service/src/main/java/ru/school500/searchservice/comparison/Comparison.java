@@ -12,16 +12,18 @@ import java.util.List;
  * @param overdue         carries the date it was computed for
  * @param similar         computed outside (more_like_this), passed through
  * @param items           every compared item with its categories and the evidence for them (the drill-down)
+ * @param categoryRules   the taxonomy's categories with their descriptions and rules, to explain the evidence
  */
 public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, CategoryMatrix categories,
         ExecutorTypes executors, Timeline timeline, Overdue overdue, List<SimilarPair> similar,
-        List<CoverageScore> coverage, List<ComparedItem> items) {
+        List<CoverageScore> coverage, List<ComparedItem> items, List<Taxonomy.Category> categoryRules) {
 
     public Comparison {
         roadmaps = List.copyOf(roadmaps);
         similar = similar == null ? List.of() : List.copyOf(similar);
         coverage = List.copyOf(coverage);
         items = items == null ? List.of() : List.copyOf(items);
+        categoryRules = categoryRules == null ? List.of() : List.copyOf(categoryRules);
     }
 
     /** Computes every view from classified items; {@code overdueOn} is usually today. */
@@ -29,6 +31,6 @@ public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, Ca
             List<ComparedItem> items, LocalDate overdueOn, List<SimilarPair> similar) {
         return new Comparison(roadmaps, taxonomy.version(), CategoryMatrix.of(taxonomy.categories(), roadmaps, items),
                 ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), Overdue.on(overdueOn, roadmaps, items),
-                similar, rubric.score(taxonomy.categories(), roadmaps, items), items);
+                similar, rubric.score(taxonomy.categories(), roadmaps, items), items, taxonomy.categories());
     }
 }
