@@ -220,6 +220,16 @@ class WebUiJourneysIT {
             assertThat(ministry.text(By.cssSelector("#main .badge"))).isEqualTo("Утверждена");
             ministry.check("roadmap-approved");
         }
+        try (Browser municipal = Browser.loggedIn("kir-municipal", roadmapUrl.substring(Browser.GATEWAY.length()))) {
+            WebElement firstItem = municipal.await(By.cssSelector("tr[data-item-id]"));
+            firstItem.findElement(By.cssSelector("details summary")).click();
+            firstItem.findElement(By.cssSelector(".progress-form select[name=status]")).sendKeys("Выполнено");
+            firstItem.findElement(By.cssSelector(".progress-form input[name=comment]")).sendKeys("Распоряжение издано");
+            municipal.check("progress-form");
+            firstItem.findElement(By.cssSelector(".progress-form button[type=submit]")).click();
+            municipal.awaitText(By.cssSelector("tr[data-item-id]"), "Выполнено");
+            municipal.check("progress-reported");
+        }
     }
 
     @Test
