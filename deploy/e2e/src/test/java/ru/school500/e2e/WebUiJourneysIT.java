@@ -227,7 +227,7 @@ class WebUiJourneysIT {
             firstItem.findElement(By.cssSelector(".progress-form input[name=comment]")).sendKeys("Распоряжение издано");
             municipal.check("progress-form");
             firstItem.findElement(By.cssSelector(".progress-form button[type=submit]")).click();
-            municipal.awaitText(By.cssSelector("tr[data-item-id]"), "Выполнено");
+            municipal.awaitText(By.cssSelector("tr[data-item-id] td[data-label='Мониторинг'] ul.plain"), "Выполнено");
             municipal.check("progress-reported");
         }
     }
