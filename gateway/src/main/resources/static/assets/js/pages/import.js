@@ -114,7 +114,7 @@ function renderPreview(box, result, save) {
             td('№', item.number), td('Мероприятие', item.text),
             td('Срок', h('p', {}, (item.deadline && item.deadline.raw) || '—'),
               item.deadline && item.deadline.periods && item.deadline.periods.length
-                ? h('p', { class: 'hint' }, item.deadline.periods.map((p) => (p.start ? date(p.start) + '–' : 'до ') + date(p.end)).join('; ')) : null),
+                ? h('p', { class: 'hint' }, item.deadline.periods.map((p) => (p.start === p.end ? '' : (p.start ? date(p.start) + '–' : 'до ')) + date(p.end)).join('; ')) : null),
             td('Исполнители', (item.executors || []).map((e) => {
               const org = organisations[e.organisation];
               const full = org && org.name !== e.name && e.name.length < 30 ? org.name + ', ' : '';
