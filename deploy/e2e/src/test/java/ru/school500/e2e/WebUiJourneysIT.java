@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import tools.jackson.databind.JsonNode;
 
@@ -172,6 +173,14 @@ class WebUiJourneysIT {
         }
 
         try (Browser visitor = Browser.anonymous()) {
+            // keyboard: the first Tab reaches the skip link, drawn with a visible focus ring; Enter moves to the content
+            visitor.open("/registry");
+            new Actions(visitor.driver).sendKeys(Keys.TAB).perform();
+            assertThat(visitor.script("return document.activeElement.textContent")).isEqualTo("Перейти к содержанию");
+            assertThat(visitor.script("return getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+            new Actions(visitor.driver).sendKeys(Keys.ENTER).perform();
+            assertThat(visitor.script("return document.activeElement.id")).isEqualTo("main");
+
             // other forms of the title's words: «наставничеству», «сельских», «педагогов»
             String query = "наставничеству сельских педагогов " + marker;
             visitor.await(Duration.ofSeconds(20), driver -> {
