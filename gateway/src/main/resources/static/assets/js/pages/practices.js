@@ -1,6 +1,6 @@
 // Best practices: the caller's list, one practice with the school's and the regional operator's actions,
 // and the form to create or edit one.
-import { api, get, rows, total } from '../api.js';
+import { api, get, rows } from '../api.js';
 import { h, append, clear, field, filePicker, select, setStatus } from '../dom.js';
 import { PRACTICE_STATUS, EDUCATION_LEVELS, region, bytes, date, dateTime, plural } from '../format.js';
 import { uploadProgress, send, checkSize } from '../upload.js';
@@ -43,8 +43,9 @@ export async function practicesPage(ctx) {
   if (!ctx.has('FEDERAL_ANALYST') && ctx.session.region) query.set('region', ctx.session.region);
   const page = await get('/api/documents/practices?' + query);
   if (!ctx.isCurrent()) return;
-  const practices = rows(page);
-  setStatus(status, practices.length ? 'Показано: ' + plural(total(page), 'практика', 'практики', 'практик') : 'Практик с таким статусом нет.');
+  // a school lists its own practices; the published ones of others are in the registry
+  const practices = rows(page).filter((p) => !ctx.has('SCHOOL') || [].concat(ctx.session.school).includes(p.school));
+  setStatus(status, practices.length ? 'Показано: ' + plural(practices.length, 'практика', 'практики', 'практик') : 'Практик с таким статусом нет.');
   for (const p of practices) {
     list.append(h('li', { class: 'card' }, h('h3', {}, h('a', { href: '/practices/' + p.id }, p.title), ' ', statusBadge(p.status)),
       h('p', { class: 'meta' }, [refs.directions[p.direction] || p.direction, 'школа ' + p.school, region(p.region),
