@@ -118,7 +118,7 @@ class ImportAndCompareIT {
                 .contains("2.6");
     }
 
-    private static String importAndApprove(String fixture, String operator, String ministry) {
+    static String importAndApprove(String fixture, String operator, String ministry) {
         String id = importOrder(fixture, Keycloak.token(operator));
         JsonNode roadmap = Http.json(Http.get(GATEWAY + "/api/roadmaps/" + id, Keycloak.token(operator)));
         HttpResponse<String> approved = Http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/roadmaps/" + id
@@ -166,7 +166,7 @@ class ImportAndCompareIT {
     }
 
     /** The comparison reads the index, which the roadmap feed fills within a moment of the commit. */
-    private static JsonNode awaitComparison(String token, String... roadmaps) {
+    static JsonNode awaitComparison(String token, String... roadmaps) {
         StringBuilder query = new StringBuilder();
         for (String roadmap : roadmaps) {
             query.append(query.isEmpty() ? "?" : "&").append("roadmap=").append(roadmap);

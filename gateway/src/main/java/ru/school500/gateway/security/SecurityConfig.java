@@ -50,7 +50,10 @@ class SecurityConfig {
 
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/registry", "/registry/**", "/assets/**", "/favicon.ico", "/session").permitAll()
+                        .pathMatchers("/roadmaps/import", "/practices/new").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/registry", "/search", "/practices/*", "/roadmaps", "/roadmaps/*")
+                        .permitAll()
+                        .pathMatchers("/registry/**", "/assets/**", "/favicon.ico", "/session").permitAll()
                         .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         // published practices, approved roadmaps and public search are open to everyone;
                         // the services decide what an anonymous caller may see

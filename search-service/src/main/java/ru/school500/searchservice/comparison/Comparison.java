@@ -11,15 +11,19 @@ import java.util.List;
  * @param taxonomyVersion version of the category rules the items were classified with
  * @param overdue         carries the date it was computed for
  * @param similar         computed outside (more_like_this), passed through
+ * @param items           every compared item with its categories and the evidence for them (the drill-down)
+ * @param categoryRules   the taxonomy's categories with their descriptions and rules, to explain the evidence
  */
 public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, CategoryMatrix categories,
         ExecutorTypes executors, Timeline timeline, Overdue overdue, List<SimilarPair> similar,
-        List<CoverageScore> coverage) {
+        List<CoverageScore> coverage, List<ComparedItem> items, List<Taxonomy.Category> categoryRules) {
 
     public Comparison {
         roadmaps = List.copyOf(roadmaps);
         similar = similar == null ? List.of() : List.copyOf(similar);
         coverage = List.copyOf(coverage);
+        items = items == null ? List.of() : List.copyOf(items);
+        categoryRules = categoryRules == null ? List.of() : List.copyOf(categoryRules);
     }
 
     /** Computes every view from classified items, overdue on one date for all roadmaps. */
@@ -40,7 +44,7 @@ public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, Ca
     private static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
             List<ComparedItem> items, Overdue overdue, List<SimilarPair> similar) {
         return new Comparison(roadmaps, taxonomy.version(), CategoryMatrix.of(taxonomy.categories(), roadmaps, items),
-                ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), overdue, similar,
-                rubric.score(taxonomy.categories(), roadmaps, items));
+                ExecutorTypes.of(roadmaps, items), Timeline.of(roadmaps, items), overdue,
+                similar, rubric.score(taxonomy.categories(), roadmaps, items), items, taxonomy.categories());
     }
 }

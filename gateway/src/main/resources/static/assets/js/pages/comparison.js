@@ -1,0 +1,204 @@
+// Cross-region comparison: pick roadmaps (kept in the address), then the category × region heatmap with
+// drill-down to the items and the evidence of each classification, executor-type and timeline charts
+// (Chart.js), overdue items on a date, similar items side by side, the coverage score and the XLSX export.
+import { get, rows } from '../api.js';
+import { h, append, clear, field, setStatus, statusLine } from '../dom.js';
+import { ROADMAP_STATUS, ZONES, region, date, month, plural } from '../format.js';
+
+const COLORS = ['#1f5fbf', '#c2410c', '#047857', '#7c3aed', '#b91c1c', '#0e7490'];
+
+export async function comparisonPage(ctx) {
+  const { main, params } = ctx;
+  const chosen = params.getAll('roadmap');
+  append(main, h('h1', {}, 'Сравнение регионов'),
+    h('p', { class: 'hint' }, 'Отметьте дорожные карты и нажмите «Сравнить»: какие виды мероприятий есть в каждой, кто их исполняет, как они распределены по году, что просрочено, какие пункты похожи и как оценена полнота.'));
+  const page = await get('/api/roadmaps?size=100&status=APPROVED');
+  const drafts = ctx.has('FEDERAL_ANALYST', 'REGIONAL_OPERATOR', 'REGIONAL_MINISTRY', 'MUNICIPAL_COORDINATOR')
+    ? rows(await get('/api/roadmaps?size=100&status=DRAFT')) : [];
+  if (!ctx.isCurrent()) return;
+  const available = [...rows(page), ...drafts];
+  const picker = h('fieldset', { class: 'checks picker', id: 'comparison-picker' }, h('legend', {}, 'Дорожные карты'),
+    available.map((r) => h('label', {}, h('input', { type: 'checkbox', name: 'roadmap', value: r.id, checked: chosen.includes(r.id) }), ' ',
+      [region(r.region), r.year, ROADMAP_STATUS[r.status]].filter(Boolean).join(' · '))));
+  if (!available.length) picker.append(h('p', { class: 'hint' }, 'Нет доступных дорожных карт.'));
+  const dateInput = h('input', { type: 'date', name: 'date', id: 'comparison-date', value: params.get('date') || '' });
+  const form = h('form', { id: 'comparison-form', class: 'panel' }, picker,
+    field('Просрочено на дату', dateInput, 'Если не указать — на конец периода выбранных дорожных карт.'),
+    h('button', { type: 'submit', id: 'compare' }, 'Сравнить'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    form.querySelectorAll('input[name=roadmap]:checked').forEach((box) => next.append('roadmap', box.value));
+    if (dateInput.value) next.set('date', dateInput.value);
+    ctx.navigate('/comparison?' + next);
+  });
+  const status = h('p', { class: 'status', role: 'status', id: 'comparison-status' });
+  const result = h('div', { id: 'comparison-result' });
+  append(main, form, status, result);
+  if (!chosen.length) { setStatus(status, 'Отметьте хотя бы одну дорожную карту.'); return; }
+
+  const years = available.filter((r) => chosen.includes(r.id)).map((r) => r.year).filter(Boolean);
+  const overdueDate = params.get('date') || (years.length ? Math.max(...years) + '-12-31' : '');
+  if (!params.get('date') && overdueDate) dateInput.value = overdueDate;
+  const query = new URLSearchParams();
+  chosen.forEach((id) => query.append('roadmap', id));
+  if (overdueDate) query.set('date', overdueDate);
+  setStatus(status, 'Сравниваем…');
+  let comparison;
+  try {
+    comparison = await get('/api/comparison?' + query);
+  } catch (e) {
+    if (!ctx.isCurrent()) return;
+    setStatus(status, e.message, 'error');
+    append(result, h('button', { type: 'button', class: 'secondary', id: 'comparison-retry', onclick: () => ctx.navigate(location.pathname + location.search, true) }, 'Повторить'));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  setStatus(status, 'Сравнено: ' + plural(comparison.roadmaps.length, 'дорожная карта', 'дорожные карты', 'дорожных карт')
+    + ', ' + plural((comparison.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий') + '.');
+  const names = Object.fromEntries(comparison.roadmaps.map((r) => [r.id, (r.regionName || region(r.region)) + ' ' + (r.year || '')]));
+  const items = new Map((comparison.items || []).map((i) => [i.roadmapId + '/' + i.number, i]));
+  const rules = Object.fromEntries((comparison.categoryRules || []).map((c) => [c.code, c]));
+
+  append(result, h('p', { class: 'actions' }, h('a', { class: 'button', id: 'comparison-export', href: '/api/comparison/export?' + query, download: '' }, 'Скачать XLSX')));
+  append(result, coverage(comparison, names));
+  append(result, heatmap(comparison, names, items, rules));
+  append(result, executorChart(comparison, names));
+  append(result, timelineChart(comparison, names));
+  append(result, overdue(comparison, names));
+  append(result, similar(comparison, names));
+}
+
+function section(title, ...children) {
+  return h('section', { class: 'view-part' }, h('h2', {}, title), children);
+}
+
+function coverage(comparison, names) {
+  return section('Оценка полноты', h('div', { class: 'scores' }, comparison.coverage.map((score) =>
+    h('article', { class: 'score zone-' + score.zone },
+      h('h3', {}, names[score.roadmapId]),
+      h('p', { class: 'points' }, plural(score.points, 'балл', 'балла', 'баллов') + ' из ' + score.max + ' · ' + (ZONES[score.zone] || score.zone)),
+      h('ul', { class: 'reasons' }, score.reasons.map((r) => h('li', { class: r.met ? 'met' : 'unmet' },
+        h('span', { 'aria-hidden': 'true' }, r.met ? '✓ ' : '✗ '), h('span', { class: 'visually-hidden' }, r.met ? 'выполнено: ' : 'не выполнено: '),
+        h('strong', {}, r.title), ' — ', r.text, ' (' + r.points + ' из ' + r.max + ')')))))));
+}
+
+function heatmap(comparison, names, items, rules) {
+  const max = Math.max(1, ...comparison.categories.rows.flatMap((row) => row.cells.map((c) => c.count)));
+  const detail = h('div', { id: 'heatmap-detail', class: 'drill', 'aria-live': 'polite' });
+  const table = h('table', { class: 'grid heatmap', id: 'heatmap' },
+    h('caption', { class: 'visually-hidden' }, 'Число мероприятий каждой категории по дорожным картам'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Категория'), comparison.roadmaps.map((r) => h('th', { scope: 'col' }, names[r.id])))),
+    h('tbody', {}, comparison.categories.rows.map((row) => h('tr', {}, h('th', { scope: 'row' }, row.title),
+      comparison.roadmaps.map((r) => {
+        const cell = row.cells.find((c) => c.roadmapId === r.id) || { count: 0, itemNumbers: [] };
+        const level = cell.count === 0 ? 0 : Math.min(4, Math.ceil((cell.count / max) * 4));
+        return h('td', { class: 'heat heat-' + level }, cell.count
+          ? h('button', { type: 'button', class: 'heat-cell', dataset: { category: row.code, roadmap: r.id },
+            'aria-label': row.title + ', ' + names[r.id] + ': ' + plural(cell.count, 'мероприятие', 'мероприятия', 'мероприятий'),
+            onclick: () => drill(detail, row, r, cell, names, items, rules) }, String(cell.count))
+          : h('span', { class: 'hint', 'aria-label': 'нет' }, '—'));
+      })))));
+  return section('Категории мероприятий', h('p', { class: 'hint' }, 'Нажмите на число, чтобы увидеть пункты и почему они отнесены к категории.'),
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Категории по регионам' }, table), detail);
+}
+
+function drill(detail, row, roadmap, cell, names, items, rules) {
+  const category = rules[row.code];
+  append(clear(detail), h('h3', { tabindex: '-1' }, row.title + ' — ' + names[roadmap.id]),
+    category && category.description ? h('p', { class: 'hint' }, category.description) : null,
+    h('ul', { class: 'cards' }, cell.itemNumbers.map((number) => {
+      const item = items.get(roadmap.id + '/' + number);
+      const evidence = item ? (item.evidence || []).filter((e) => e.category === row.code) : [];
+      return h('li', { class: 'card' }, h('h4', {}, h('a', { href: '/roadmaps/' + roadmap.id + (item ? '#item-' + item.id : '') }, 'Пункт ' + number)),
+        item ? h('p', {}, item.task) : null,
+        item && item.deadlineText ? h('p', { class: 'hint' }, 'Срок: ' + item.deadlineText) : null,
+        evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => e.source === 'override'
+          ? 'классификация вручную (' + (e.rule || 'аналитик') + ')' : ruleReason(rules, row.code, e.rule, item.task)).join('; ')) : null);
+    })));
+  detail.querySelector('h3').focus();
+}
+
+/** Which words of the category's rule the item's text contains, by a common stem (the index matched lemmas). */
+function ruleReason(rules, category, ruleId, text) {
+  const rule = ((rules[category] || {}).rules || []).find((r) => r.id === ruleId);
+  if (!rule) return 'правило таксономии «' + ruleId + '»';
+  const words = String(text || '').toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const stem = (w) => w.toLowerCase().replace(/ё/g, 'е').slice(0, Math.max(4, Math.min(w.length - 2, 7)));
+  const found = [...(rule.anyOf || []), ...(rule.phrases || [])].filter((term) =>
+    term.split(/\s+/).every((part) => words.some((w) => w.startsWith(stem(part)))));
+  return found.length ? 'в тексте есть «' + found.slice(0, 5).join('», «') + '»'
+    : 'правило таксономии «' + ruleId + '»';
+}
+
+function chartBox(id, label, table) {
+  const canvas = h('canvas', { id, role: 'img', 'aria-label': label });
+  return [h('div', { class: 'chart' }, canvas), h('details', {}, h('summary', {}, 'Данные графика таблицей'), table), canvas];
+}
+
+function executorChart(comparison, names) {
+  const types = [];
+  for (const r of comparison.executors.roadmaps) for (const t of r.types) if (!types.some((x) => x.type === t.type)) types.push(t);
+  const count = (r, type) => (r.types.find((t) => t.type === type) || { count: 0 }).count;
+  const table = h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Тип исполнителя'),
+    comparison.executors.roadmaps.map((r) => h('th', { scope: 'col' }, names[r.roadmapId])))),
+  h('tbody', {}, types.map((t) => h('tr', {}, h('th', { scope: 'row' }, t.title), comparison.executors.roadmaps.map((r) => h('td', {}, String(count(r, t.type))))))));
+  const [box, details, canvas] = chartBox('executors-chart', 'Мероприятия по типам исполнителей в каждой дорожной карте', table);
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: types.map((t) => t.title),
+      datasets: comparison.executors.roadmaps.map((r, i) => ({ label: names[r.roadmapId], data: types.map((t) => count(r, t.type)), backgroundColor: COLORS[i % COLORS.length] }))
+    },
+    options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } }
+  });
+  return section('Кто исполняет', box, details);
+}
+
+function timelineChart(comparison, names) {
+  const months = comparison.timeline.months || [];
+  const value = (r, m) => ((r.months || []).find((x) => x.month === m) || { count: 0 }).count;
+  const table = h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Месяц'),
+    comparison.timeline.roadmaps.map((r) => h('th', { scope: 'col' }, names[r.roadmapId])))),
+  h('tbody', {}, months.map((m) => h('tr', {}, h('th', { scope: 'row' }, month(m)), comparison.timeline.roadmaps.map((r) => h('td', {}, String(value(r, m))))))));
+  const [box, details, canvas] = chartBox('timeline-chart', 'Число мероприятий со сроком в каждом месяце', table);
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: months.map(month),
+      datasets: comparison.timeline.roadmaps.map((r, i) => ({ label: names[r.roadmapId], data: months.map((m) => value(r, m)), backgroundColor: COLORS[i % COLORS.length] }))
+    },
+    options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+  });
+  const undated = comparison.timeline.roadmaps.filter((r) => (r.undated || []).length);
+  return section('Распределение по году', box, details,
+    undated.map((r) => h('p', { class: 'hint' }, names[r.roadmapId] + ': без дат — ' + plural(r.undated.length, 'пункт', 'пункта', 'пунктов') + ' (' + r.undated.join(', ') + ')')));
+}
+
+function draw(canvas, config) {
+  // the canvas must be in the document before Chart.js measures it
+  requestAnimationFrame(() => {
+    if (!window.Chart) { canvas.replaceWith(statusLine('Графики не загрузились: данные доступны таблицей ниже.', 'error')); return; }
+    window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    new window.Chart(canvas, config);
+  });
+}
+
+function overdue(comparison, names) {
+  const list = comparison.overdue.roadmaps.flatMap((r) => r.items.map((item) => ({ roadmap: r.roadmapId, item })));
+  return section('Просрочено на ' + date(comparison.overdue.date),
+    comparison.overdue.roadmaps.map((r) => h('p', {}, names[r.roadmapId] + ': ' + plural(r.items.length, 'пункт просрочен', 'пункта просрочено', 'пунктов просрочено')
+      + ' из ' + r.dated + ' с датами')),
+    list.length ? h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Просроченные мероприятия' }, h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, ['Дорожная карта', 'Пункт', 'Срок', 'Мероприятие'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map(({ roadmap, item }) => h('tr', {}, h('td', {}, names[roadmap]), h('td', {}, item.number),
+        h('td', {}, item.deadlineText + (item.deadline ? ' (' + date(item.deadline) + ')' : '')), h('td', {}, item.task)))))) : null);
+}
+
+function similar(comparison, names) {
+  const pairs = (comparison.similar || []).slice(0, 30);
+  return section('Похожие мероприятия разных регионов', pairs.length ? h('ul', { class: 'pairs' }, pairs.map((p) => h('li', { class: 'pair' },
+    h('div', {}, h('p', { class: 'meta' }, names[p.leftRoadmapId] + ', пункт ' + p.leftNumber), h('p', {}, p.leftTask)),
+    h('div', {}, h('p', { class: 'meta' }, names[p.rightRoadmapId] + ', пункт ' + p.rightNumber), h('p', {}, p.rightTask)))))
+    : h('p', { class: 'hint' }, 'Похожих пунктов не найдено.'));
+}
