@@ -33,13 +33,15 @@ class FeedPoller implements SmartLifecycle {
     private final FeedCursors cursors;
     private final ChangeIndexer indexer;
     private final IndexAdmin admin;
+    private final FeedLeases leases;
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     FeedPoller(FeedProperties properties, FeedClient feeds, FeedCursors cursors, ChangeIndexer indexer,
-            IndexAdmin admin) {
+            IndexAdmin admin, FeedLeases leases) {
         this.properties = properties;
+        this.leases = leases;
         this.feeds = feeds;
         this.cursors = cursors;
         this.indexer = indexer;
@@ -70,6 +72,7 @@ class FeedPoller implements SmartLifecycle {
             }
         }
         threads.clear();
+        properties.sources().keySet().forEach(leases::release);
     }
 
     @Override
@@ -87,6 +90,13 @@ class FeedPoller implements SmartLifecycle {
         while (running) {
             try {
                 admin.ensureIndices();
+                if (!leases.hold(name)) {
+                    // another instance pulls this feed; its cursor moves on, so read it again when taking over
+                    cursor = null;
+                    standBy(name);
+                    sleep(properties.pollInterval().multipliedBy(4));
+                    continue;
+                }
                 if (cursor == null) {
                     cursor = cursors.load(name);
                 }
@@ -121,7 +131,17 @@ class FeedPoller implements SmartLifecycle {
             log.info("feed {} is indexing again from position {}", name, cursor);
         }
         statuses.put(name, new FeedStatus(name, cursor, Instant.now(), null, null,
-                (previous == null ? 0 : previous.indexedChanges()) + indexed));
+                (previous == null ? 0 : previous.indexedChanges()) + indexed, true));
+    }
+
+    private void standBy(String name) {
+        FeedStatus previous = statuses.get(name);
+        if (previous != null && previous.pulling()) {
+            log.info("feed {}: another instance holds the lease now; standing by", name);
+        }
+        statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
+                previous == null ? null : previous.lastSuccess(), null, null,
+                previous == null ? 0 : previous.indexedChanges(), false));
     }
 
     private void fail(String name, Exception failure) {
@@ -132,7 +152,7 @@ class FeedPoller implements SmartLifecycle {
         }
         statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
                 previous == null ? null : previous.lastSuccess(), message, Instant.now(),
-                previous == null ? 0 : previous.indexedChanges()));
+                previous == null ? 0 : previous.indexedChanges(), previous != null && previous.pulling()));
     }
 
     private void sleep(Duration pause) {
@@ -144,12 +164,15 @@ class FeedPoller implements SmartLifecycle {
         }
     }
 
-    /** What an operator sees at {@code GET /internal/admin/status}. */
+    /**
+     * What an operator sees at {@code GET /internal/admin/status}; {@code pulling} is whether this instance
+     * holds the feed's lease (with several instances, exactly one does).
+     */
     record FeedStatus(String feed, long position, Instant lastSuccess, String lastError, Instant lastErrorAt,
-            long indexedChanges) {
+            long indexedChanges, boolean pulling) {
 
         static FeedStatus starting(String feed) {
-            return new FeedStatus(feed, 0, null, null, null, 0);
+            return new FeedStatus(feed, 0, null, null, null, 0, false);
         }
     }
 }

@@ -22,9 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff      longest pause after repeated failures (source or Elasticsearch down)
  * @param batchSize       changes per request (the feeds allow at most 500)
  * @param clientRegistration the OAuth2 client-credentials registration that authenticates the pulls
+ * @param leaseDuration   how long an instance holds a feed without renewing ({@link FeedLeases}): when it
+ *                        dies, another instance resumes that feed after at most this long
  */
 @Validated
 @ConfigurationProperties("platform.feed")
 public record FeedProperties(boolean enabled, @NotEmpty Map<String, URI> sources, @NotNull Duration pollInterval,
-        @NotNull Duration maxBackoff, @Min(1) @Max(500) int batchSize, @NotNull String clientRegistration) {
+        @NotNull Duration maxBackoff, @Min(1) @Max(500) int batchSize, @NotNull String clientRegistration,
+        @NotNull Duration leaseDuration) {
 }
