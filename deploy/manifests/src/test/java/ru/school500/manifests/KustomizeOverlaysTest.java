@@ -87,6 +87,9 @@ class KustomizeOverlaysTest {
             assertThat(container.get("image").asText()).as(name)
                     .startsWith("registry.school500.example/school500/" + name + ":").doesNotEndWith(":latest");
             assertThat(deployment.at("/spec/replicas").isMissingNode()).as(name + ": replicas belong to the HPA").isTrue();
+            assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).as(name).isEqualTo("9090");
+            assertThat(container.get("env").toString()).as(name).contains("\"MANAGEMENT_SERVER_PORT\",\"value\":\"9090\"");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).as(name).isEqualTo("management");
         }
     }
 
