@@ -55,8 +55,13 @@ public final class PlatformStack implements AutoCloseable {
         services.put("document-service", new ServiceApp(layout, "document-service", 8082, Map.of(), "256m"));
         services.put("search-service", new ServiceApp(layout, "search-service", 8083, Map.of(), "384m"));
         if (instances == 2) {
-            SECOND_INSTANCE_PORTS.forEach((module, port) -> services.put(module + "-2",
-                    new ServiceApp(layout, module, module + "-2", port, Map.of(), services.get(module).heap())));
+            // search-service pulls the feeds of either instance (the next one when a pull fails)
+            Map<String, String> feeds = Map.of(
+                    "PLATFORM_FEED_SOURCES_ROADMAP", "http://127.0.0.1:8081,http://127.0.0.1:8091",
+                    "PLATFORM_FEED_SOURCES_DOCUMENT", "http://127.0.0.1:8082,http://127.0.0.1:8092");
+            services.put("search-service", new ServiceApp(layout, "search-service", 8083, feeds, "384m"));
+            SECOND_INSTANCE_PORTS.forEach((module, port) -> services.put(module + "-2", new ServiceApp(layout, module,
+                    module + "-2", port, module.equals("search-service") ? feeds : Map.of(), services.get(module).heap())));
         }
         services.put("gateway", new ServiceApp(layout, "gateway", GATEWAY_PORT, gatewayEnvironment(), "256m"));
     }

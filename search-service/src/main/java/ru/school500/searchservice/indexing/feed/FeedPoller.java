@@ -54,9 +54,9 @@ class FeedPoller implements SmartLifecycle {
             return;
         }
         running = true;
-        properties.sources().forEach((name, url) -> {
+        properties.sources().forEach((name, urls) -> {
             statuses.put(name, FeedStatus.starting(name));
-            threads.add(Thread.ofVirtual().name("feed-" + name).start(() -> pull(name, url)));
+            threads.add(Thread.ofVirtual().name("feed-" + name).start(() -> pull(name, urls)));
         });
     }
 
@@ -84,9 +84,10 @@ class FeedPoller implements SmartLifecycle {
         return new LinkedHashMap<>(statuses);
     }
 
-    private void pull(String name, URI source) {
+    private void pull(String name, List<URI> sources) {
         Duration backoff = properties.pollInterval();
         Long cursor = null;
+        int current = 0;
         while (running) {
             try {
                 admin.ensureIndices();
@@ -100,7 +101,7 @@ class FeedPoller implements SmartLifecycle {
                 if (cursor == null) {
                     cursor = cursors.load(name);
                 }
-                FeedClient.FeedPage page = feeds.fetch(source, cursor, properties.batchSize());
+                FeedClient.FeedPage page = feeds.fetch(sources.get(current), cursor, properties.batchSize());
                 if (!page.changes().isEmpty()) {
                     indexer.apply(page.changes());
                     cursors.save(name, page.nextPosition());
@@ -117,6 +118,8 @@ class FeedPoller implements SmartLifecycle {
                 }
                 cursor = null;
                 admin.markUnknown();
+                // another instance of the source service, if there are several
+                current = (current + 1) % sources.size();
                 fail(name, failure);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
