@@ -9,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The local platform for people: {@code deploy/local/run [--reset]}. Data lives in {@code .local/}
- * under the repository and survives restarts; {@code --reset} wipes it first. At the first start it loads the
+ * The local platform for people: {@code deploy/local/run [--reset] [--no-demo] [--instances 2]}. Data lives
+ * in {@code .local/} under the repository and survives restarts; {@code --reset} wipes it first;
+ * {@code --instances 2} runs two instances of each service behind the gateway. At the first start it loads the
  * two fixture orders and then the fictional demo set ({@link DemoSeeder}); {@code --no-demo} leaves the demo
  * set out.
  */
@@ -28,7 +29,16 @@ public final class LocalRun {
             deleteRecursively(layout.home().resolve("data"));
         }
         Files.createDirectories(layout.logs());
-        PlatformStack stack = new PlatformStack(layout);
+        int instances = 1;
+        int flag = options.indexOf("--instances");
+        if (flag >= 0) {
+            if (flag + 1 >= options.size() || !options.get(flag + 1).matches("[12]")) {
+                System.err.println("--instances takes 1 or 2");
+                System.exit(2);
+            }
+            instances = Integer.parseInt(options.get(flag + 1));
+        }
+        PlatformStack stack = new PlatformStack(layout, instances);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Log.info("stopping the platform");

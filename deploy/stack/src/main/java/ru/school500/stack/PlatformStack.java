@@ -25,7 +25,25 @@ public final class PlatformStack implements AutoCloseable {
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();
     private final List<Component> started = new ArrayList<>();
 
+    /** Ports of the second instances ({@code --instances 2}): roadmap, document, search. */
+    private static final Map<String, Integer> SECOND_INSTANCE_PORTS = Map.of(
+            "roadmap-service", 8091, "document-service", 8092, "search-service", 8093);
+
+    private final int instances;
+
     public PlatformStack(StackLayout layout) {
+        this(layout, 1);
+    }
+
+    /**
+     * With {@code instances} 2, a second instance of each service runs beside the first (ports 8091–8093)
+     * and the gateway balances across both (Spring Cloud LoadBalancer with a static list, health-checked).
+     */
+    public PlatformStack(StackLayout layout, int instances) {
+        if (instances < 1 || instances > 2) {
+            throw new IllegalArgumentException("--instances must be 1 or 2, not " + instances);
+        }
+        this.instances = instances;
         this.layout = layout;
         this.postgres = new PostgresServer(15432, layout.data("postgres"), List.of("roadmap", "document"));
         this.s3 = new S3Server(layout, 9000, layout.data("s3"), List.of("documents"));
@@ -36,7 +54,42 @@ public final class PlatformStack implements AutoCloseable {
         services.put("roadmap-service", new ServiceApp(layout, "roadmap-service", 8081, Map.of(), "384m"));
         services.put("document-service", new ServiceApp(layout, "document-service", 8082, Map.of(), "256m"));
         services.put("search-service", new ServiceApp(layout, "search-service", 8083, Map.of(), "384m"));
-        services.put("gateway", new ServiceApp(layout, "gateway", GATEWAY_PORT, Map.of(), "256m"));
+        if (instances == 2) {
+            // search-service pulls the feeds of either instance (the next one when a pull fails)
+            Map<String, String> feeds = Map.of(
+                    "PLATFORM_FEED_SOURCES_ROADMAP", "http://127.0.0.1:8081,http://127.0.0.1:8091",
+                    "PLATFORM_FEED_SOURCES_DOCUMENT", "http://127.0.0.1:8082,http://127.0.0.1:8092");
+            services.put("search-service", new ServiceApp(layout, "search-service", 8083, feeds, "384m"));
+            SECOND_INSTANCE_PORTS.forEach((module, port) -> services.put(module + "-2", new ServiceApp(layout, module,
+                    module + "-2", port, module.equals("search-service") ? feeds : Map.of(), services.get(module).heap())));
+        }
+        services.put("gateway", new ServiceApp(layout, "gateway", GATEWAY_PORT, gatewayEnvironment(), "256m"));
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        if (instances == 1) {
+            return Map.of();
+        }
+        StringBuilder json = new StringBuilder("{");
+        for (String module : List.of("roadmap-service", "document-service", "search-service")) {
+            String list = "spring.cloud.discovery.client.simple.instances." + module;
+            json.append('"').append(list).append("[0].uri\":\"").append(services.get(module).url()).append("\",");
+            json.append('"').append(list).append("[1].uri\":\"").append(services.get(module + "-2").url()).append("\",");
+        }
+        // a stopped instance leaves the rotation within 2 s; until then, idempotent requests are retried
+        json.append("\"spring.cloud.loadbalancer.configurations\":\"health-check\",");
+        json.append("\"spring.cloud.loadbalancer.health-check.interval\":\"2s\",");
+        json.append("\"spring.cloud.loadbalancer.health-check.path.default\":\"/actuator/health/readiness\"}");
+        return Map.of("SPRING_APPLICATION_JSON", json.toString());
+    }
+
+    public int instances() {
+        return instances;
+    }
+
+    /** The running instances of a module: the first, and with {@code --instances 2} the second. */
+    public List<ServiceApp> instancesOf(String module) {
+        return instances == 2 ? List.of(service(module), service(module + "-2")) : List.of(service(module));
     }
 
     public StackLayout layout() {
@@ -66,7 +119,11 @@ public final class PlatformStack implements AutoCloseable {
     public synchronized void start() {
         try {
             startTogether(List.of(postgres, s3, elasticsearch, keycloak));
-            startTogether(List.of(service("roadmap-service"), service("document-service"), service("search-service")));
+            List<Component> backends = new ArrayList<>();
+            for (String module : List.of("roadmap-service", "document-service", "search-service")) {
+                backends.addAll(instancesOf(module));
+            }
+            startTogether(backends);
             startTogether(List.of(service("gateway")));
         } catch (RuntimeException failure) {
             close();
@@ -134,14 +191,14 @@ public final class PlatformStack implements AutoCloseable {
 
     public String describe() {
         return """
-                Платформа 500+ is running.
+                Платформа 500+ is running (%d instance(s) of each service).
                   Web UI and API:  %s
                   Keycloak:        %s (realm school500; admin console: admin / admin)
                   Demo users (password demo): fed-analyst, irk-operator, irk-ministry, irk-school1,
                                               kir-operator, kir-ministry, kir-school1, kir-curator, kir-municipal
                   Logs:            %s
                   Data:            %s
-                Press Ctrl-C to stop everything.""".formatted(gatewayUrl(), keycloak.url(), layout.logs(),
+                Press Ctrl-C to stop everything.""".formatted(instances, gatewayUrl(), keycloak.url(), layout.logs(),
                 layout.home().resolve("data"));
     }
 }

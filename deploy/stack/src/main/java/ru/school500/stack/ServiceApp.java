@@ -12,14 +12,21 @@ public final class ServiceApp implements Component {
 
     private final StackLayout layout;
     private final String module;
+    private final String instance;
     private final int port;
     private final Map<String, String> env;
     private final String heap;
     private ManagedProcess process;
 
     public ServiceApp(StackLayout layout, String module, int port, Map<String, String> env, String heap) {
+        this(layout, module, module, port, env, heap);
+    }
+
+    /** A further instance of a module ({@code deploy/local/run --instances 2}): its own name, port and log. */
+    public ServiceApp(StackLayout layout, String module, String instance, int port, Map<String, String> env, String heap) {
         this.layout = layout;
         this.module = module;
+        this.instance = instance;
         this.port = port;
         this.env = env;
         this.heap = heap;
@@ -27,7 +34,11 @@ public final class ServiceApp implements Component {
 
     @Override
     public String name() {
-        return module;
+        return instance;
+    }
+
+    String heap() {
+        return heap;
     }
 
     public int port() {
@@ -51,7 +62,7 @@ public final class ServiceApp implements Component {
         }
         List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
-        process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(module));
+        process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(instance));
         Health.awaitHttp(name(), process, url() + "/actuator/health/readiness",
                 response -> response.statusCode() == 200, Duration.ofSeconds(180));
     }

@@ -1,7 +1,16 @@
 package ru.school500.searchservice.elasticsearch;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,18 +21,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Elasticsearch Java API client 8.19, defined here because Spring Boot 4's auto-configuration is
- * built for the 9.x client. JSON goes through the application's Jackson 3 mapper.
+ * built for the 9.x client. JSON goes through the application's Jackson 3 mapper. Credentials and a trusted
+ * CA are optional: the local stack runs Elasticsearch without security, deployed clusters with it.
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfig {
 
     @Bean(destroyMethod = "close")
-    RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
-        return RestClient.builder(HttpHost.create(properties.url().toString()))
+    RestClient elasticsearchRestClient(ElasticsearchProperties properties, SslBundles sslBundles) {
+        RestClientBuilder builder = RestClient.builder(HttpHost.create(properties.url().toString()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
-                        .setSocketTimeout((int) properties.socketTimeout().toMillis()))
-                .build();
+                        .setSocketTimeout((int) properties.socketTimeout().toMillis()));
+        if (properties.username() != null) {
+            // sent with every request (no 401 round trip), encoded as UTF-8: the client's own challenge
+            // handling encodes credentials as ASCII
+            String credentials = properties.username() + ":" + (properties.password() == null ? "" : properties.password());
+            builder.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))});
+        }
+        if (properties.sslBundle() != null) {
+            SslBundle bundle = sslBundles.getBundle(properties.sslBundle());
+            builder.setHttpClientConfigCallback(http -> http.setSSLContext(bundle.createSslContext()));
+        }
+        return builder.build();
     }
 
     @Bean

@@ -33,13 +33,15 @@ class FeedPoller implements SmartLifecycle {
     private final FeedCursors cursors;
     private final ChangeIndexer indexer;
     private final IndexAdmin admin;
+    private final FeedLeases leases;
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     FeedPoller(FeedProperties properties, FeedClient feeds, FeedCursors cursors, ChangeIndexer indexer,
-            IndexAdmin admin) {
+            IndexAdmin admin, FeedLeases leases) {
         this.properties = properties;
+        this.leases = leases;
         this.feeds = feeds;
         this.cursors = cursors;
         this.indexer = indexer;
@@ -52,9 +54,9 @@ class FeedPoller implements SmartLifecycle {
             return;
         }
         running = true;
-        properties.sources().forEach((name, url) -> {
+        properties.sources().forEach((name, urls) -> {
             statuses.put(name, FeedStatus.starting(name));
-            threads.add(Thread.ofVirtual().name("feed-" + name).start(() -> pull(name, url)));
+            threads.add(Thread.ofVirtual().name("feed-" + name).start(() -> pull(name, urls)));
         });
     }
 
@@ -70,6 +72,7 @@ class FeedPoller implements SmartLifecycle {
             }
         }
         threads.clear();
+        properties.sources().keySet().forEach(leases::release);
     }
 
     @Override
@@ -81,16 +84,24 @@ class FeedPoller implements SmartLifecycle {
         return new LinkedHashMap<>(statuses);
     }
 
-    private void pull(String name, URI source) {
+    private void pull(String name, List<URI> sources) {
         Duration backoff = properties.pollInterval();
         Long cursor = null;
+        int current = 0;
         while (running) {
             try {
                 admin.ensureIndices();
+                if (!leases.hold(name)) {
+                    // another instance pulls this feed; its cursor moves on, so read it again when taking over
+                    cursor = null;
+                    standBy(name);
+                    sleep(properties.pollInterval().multipliedBy(4));
+                    continue;
+                }
                 if (cursor == null) {
                     cursor = cursors.load(name);
                 }
-                FeedClient.FeedPage page = feeds.fetch(source, cursor, properties.batchSize());
+                FeedClient.FeedPage page = feeds.fetch(sources.get(current), cursor, properties.batchSize());
                 if (!page.changes().isEmpty()) {
                     indexer.apply(page.changes());
                     cursors.save(name, page.nextPosition());
@@ -107,6 +118,8 @@ class FeedPoller implements SmartLifecycle {
                 }
                 cursor = null;
                 admin.markUnknown();
+                // another instance of the source service, if there are several
+                current = (current + 1) % sources.size();
                 fail(name, failure);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
@@ -121,7 +134,17 @@ class FeedPoller implements SmartLifecycle {
             log.info("feed {} is indexing again from position {}", name, cursor);
         }
         statuses.put(name, new FeedStatus(name, cursor, Instant.now(), null, null,
-                (previous == null ? 0 : previous.indexedChanges()) + indexed));
+                (previous == null ? 0 : previous.indexedChanges()) + indexed, true));
+    }
+
+    private void standBy(String name) {
+        FeedStatus previous = statuses.get(name);
+        if (previous != null && previous.pulling()) {
+            log.info("feed {}: another instance holds the lease now; standing by", name);
+        }
+        statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
+                previous == null ? null : previous.lastSuccess(), null, null,
+                previous == null ? 0 : previous.indexedChanges(), false));
     }
 
     private void fail(String name, Exception failure) {
@@ -132,7 +155,7 @@ class FeedPoller implements SmartLifecycle {
         }
         statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
                 previous == null ? null : previous.lastSuccess(), message, Instant.now(),
-                previous == null ? 0 : previous.indexedChanges()));
+                previous == null ? 0 : previous.indexedChanges(), previous != null && previous.pulling()));
     }
 
     private void sleep(Duration pause) {
@@ -144,12 +167,15 @@ class FeedPoller implements SmartLifecycle {
         }
     }
 
-    /** What an operator sees at {@code GET /internal/admin/status}. */
+    /**
+     * What an operator sees at {@code GET /internal/admin/status}; {@code pulling} is whether this instance
+     * holds the feed's lease (with several instances, exactly one does).
+     */
     record FeedStatus(String feed, long position, Instant lastSuccess, String lastError, Instant lastErrorAt,
-            long indexedChanges) {
+            long indexedChanges, boolean pulling) {
 
         static FeedStatus starting(String feed) {
-            return new FeedStatus(feed, 0, null, null, null, 0);
+            return new FeedStatus(feed, 0, null, null, null, 0, false);
         }
     }
 }
