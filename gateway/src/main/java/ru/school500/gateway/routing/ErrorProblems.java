@@ -1,11 +1,18 @@
 package ru.school500.gateway.routing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -17,6 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every error the gateway itself answers (an unrouted {@code /api/...}, a missing page, a method not allowed, a
  * body too large, anything unexpected) is problem+json with a Russian detail, in place of Boot's default JSON.
+ * The one exception is a person's browser opening a page address outside {@code /api/}: it asks for HTML, so it
+ * gets the Russian error page of the web UI ({@code static/error/404.html}, 403, 500) with the same status.
  * Runs after {@link UnavailableServiceHandler}, which answers the 503s; being an
  * {@code ErrorWebExceptionHandler} bean it replaces Boot's default one.
  */
@@ -57,7 +66,44 @@ class ErrorProblems implements ErrorWebExceptionHandler {
         if (failure instanceof ErrorResponse response) {
             response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
         }
+        if (wantsPage(exchange)) {
+            return page(exchange, status);
+        }
         return problems.write(exchange, status, title(status), detail(status));
+    }
+
+    private static boolean wantsPage(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/internal/")) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = exchange.getRequest().getHeaders().getAccept();
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        return accepted.stream().anyMatch(type -> type.getSubtype().equals("html"));
+    }
+
+    private Mono<Void> page(ServerWebExchange exchange, HttpStatus status) {
+        var response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        int shown = status.value() == 403 || status.value() == 404 ? status.value() : status.is5xxServerError() ? 500 : 404;
+        byte[] body;
+        try (InputStream in = new ClassPathResource("static/error/" + shown + ".html").getInputStream()) {
+            body = in.readAllBytes();
+        } catch (IOException missing) {
+            return problems.write(exchange, status, title(status), detail(status));
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        response.getHeaders().setContentLength(body.length);
+        response.getHeaders().setCacheControl("no-store");
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
     }
 
     static String title(HttpStatus status) {

@@ -37,12 +37,10 @@ export async function comparisonPage(ctx) {
   append(main, form, status, result);
   if (!chosen.length) { setStatus(status, 'Отметьте хотя бы одну дорожную карту.'); return; }
 
-  const years = available.filter((r) => chosen.includes(r.id)).map((r) => r.year).filter(Boolean);
-  const overdueDate = params.get('date') || (years.length ? Math.max(...years) + '-12-31' : '');
-  if (!params.get('date') && overdueDate) dateInput.value = overdueDate;
+  // without a chosen date the service checks each roadmap on the end of its own period
   const query = new URLSearchParams();
   chosen.forEach((id) => query.append('roadmap', id));
-  if (overdueDate) query.set('date', overdueDate);
+  if (params.get('date')) query.set('date', params.get('date'));
   setStatus(status, 'Сравниваем…');
   let comparison;
   try {
@@ -186,8 +184,11 @@ function draw(canvas, config) {
 
 function overdue(comparison, names) {
   const list = comparison.overdue.roadmaps.flatMap((r) => r.items.map((item) => ({ roadmap: r.roadmapId, item })));
-  return section('Просрочено на ' + date(comparison.overdue.date),
-    comparison.overdue.roadmaps.map((r) => h('p', {}, names[r.roadmapId] + ': ' + plural(r.items.length, 'пункт просрочен', 'пункта просрочено', 'пунктов просрочено')
+  const own = comparison.overdue.basis === 'ROADMAP_PERIOD_END';
+  return section(own ? 'Просрочено на конец периода каждой дорожной карты' : 'Просрочено на ' + date(comparison.overdue.date),
+    comparison.overdue.explanation ? h('p', { class: 'hint' }, comparison.overdue.explanation) : null,
+    comparison.overdue.roadmaps.map((r) => h('p', {}, names[r.roadmapId] + (own && r.date ? ' (на ' + date(r.date) + ')' : '') + ': '
+      + plural(r.items.length, 'пункт просрочен', 'пункта просрочено', 'пунктов просрочено')
       + ' из ' + r.dated + ' с датами')),
     list.length ? h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Просроченные мероприятия' }, h('table', { class: 'grid' },
       h('thead', {}, h('tr', {}, ['Дорожная карта', 'Пункт', 'Срок', 'Мероприятие'].map((t) => h('th', { scope: 'col' }, t)))),
