@@ -103,6 +103,17 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Clicks {@code by} once it is clickable, again if the page re-rendered it in between. */
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(current -> {
+                    ExpectedConditions.elementToBeClickable(by).apply(current).click();
+                    return true;
+                });
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

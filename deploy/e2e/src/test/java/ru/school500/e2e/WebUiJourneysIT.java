@@ -70,7 +70,7 @@ class WebUiJourneysIT {
             WebElement titleInput = school.find(By.id("upload-title"));
             titleInput.clear();
             titleInput.sendKeys(title);
-            school.find(By.id("upload-submit")).click();
+            school.click(By.id("upload-submit"));
             List<String> progress = new ArrayList<>();
             school.await(Duration.ofMinutes(2), driver -> {
                 String shown = driver.findElement(By.id("upload-progress-text")).getText();
@@ -89,12 +89,12 @@ class WebUiJourneysIT {
             // a second transfer, cancelled half-way, leaves nothing behind
             school.setFile(By.id("upload-file"), file);
             school.find(By.id("upload-title")).sendKeys(" (отменённая)");
-            school.find(By.id("upload-submit")).click();
+            school.click(By.id("upload-submit"));
             school.await(Duration.ofSeconds(30), driver -> driver.findElement(By.id("upload-cancel")).isDisplayed());
-            school.find(By.id("upload-cancel")).click();
+            school.click(By.id("upload-cancel"));
             school.awaitText(By.id("upload-status"), "Загрузка отменена.");
 
-            school.find(By.linkText(title)).click();
+            school.click(By.linkText(title));
             school.awaitText(By.cssSelector("#main h1"), title);
             documentUrl = school.driver.getCurrentUrl();
             assertThat(school.text(By.cssSelector(".props"))).contains(sha256, "50,0 МБ");
@@ -105,9 +105,9 @@ class WebUiJourneysIT {
             curator.awaitText(By.id("documents-list"), title);
             assertThat(curator.text(By.id("documents-list"))).doesNotContain("(отменённая)");
             curator.check("school-materials");
-            curator.find(By.linkText(title)).click();
+            curator.click(By.linkText(title));
             curator.await(By.id("comment-text")).sendKeys("Добавьте в программу раздел о наставничестве для молодых педагогов.");
-            curator.find(By.cssSelector("#comment-form button[type=submit]")).click();
+            curator.click(By.cssSelector("#comment-form button[type=submit]"));
             curator.awaitText(By.id("comments"), "раздел о наставничестве");
             assertThat(curator.text(By.id("comments"))).contains("куратор");
             curator.check("material-commented");
@@ -142,17 +142,17 @@ class WebUiJourneysIT {
             school.find(By.id("practice-title")).sendKeys(title);
             school.find(By.id("practice-authors")).sendKeys("Слободская М. А., Киселёва Т. В.");
             school.find(By.id("practice-direction")).sendKeys("Наставничество");
-            school.find(By.cssSelector("input[value=TEACHER_SHORTAGE]")).click();
+            school.click(By.cssSelector("input[value=TEACHER_SHORTAGE]"));
             school.find(By.id("practice-description")).sendKeys("Каждому молодому учителю в первый год работы назначается "
                     + "наставник из числа опытных педагогов; пары наставничества встречаются еженедельно.");
             school.find(By.id("practice-results")).sendKeys("Все молодые педагоги остались работать в школе.");
             school.check("practice-form");
-            school.find(By.id("practice-save")).click();
+            school.click(By.id("practice-save"));
             school.awaitText(By.cssSelector("#main h1"), title);
             assertThat(school.text(By.id("main"))).contains("Черновик", "Слободская М. А.", "Дефицит педагогических кадров");
             practiceUrl = school.driver.getCurrentUrl();
             school.check("practice-draft");
-            school.find(By.id("submit-practice")).click();
+            school.click(By.id("submit-practice"));
             school.awaitText(By.id("main"), "Практика подана на рассмотрение.");
             assertThat(school.text(By.id("main"))).contains("Подана на рассмотрение");
             school.check("practice-submitted");
@@ -161,12 +161,12 @@ class WebUiJourneysIT {
         try (Browser operator = Browser.loggedIn("kir-operator", "/practices")) {
             operator.awaitText(By.id("practices-list"), title);
             operator.check("practices-to-review");
-            operator.find(By.linkText(title)).click();
+            operator.click(By.linkText(title));
             operator.await(By.id("take-review")).click();
             operator.await(By.id("review-conclusion")).sendKeys("Практика применима в сельских школах региона.");
             operator.find(By.id("review-score")).sendKeys("87");
             operator.check("practice-in-review");
-            operator.find(By.id("publish-practice")).click();
+            operator.click(By.id("publish-practice"));
             operator.awaitText(By.id("main"), "Практика опубликована в реестре.");
             assertThat(operator.text(By.id("main"))).contains("Опубликована", "87 из 100");
             operator.check("practice-published");
@@ -192,7 +192,7 @@ class WebUiJourneysIT {
             assertThat(visitor.find(By.id("q")).getAttribute("value")).isEqualTo(query);
             assertThat(visitor.header()).contains("Гость", "Войти");
             visitor.check("registry-found");
-            visitor.find(By.linkText(title)).click();
+            visitor.click(By.linkText(title));
             visitor.awaitText(By.cssSelector("#main h1"), title);
             assertThat(visitor.driver.getCurrentUrl()).isEqualTo(practiceUrl);
             assertThat(visitor.text(By.id("main"))).contains("Опубликована", "Кировская область", "Наставничество");
@@ -210,12 +210,12 @@ class WebUiJourneysIT {
             operator.awaitText(By.cssSelector("#main h1"), "Импорт дорожной карты");
             operator.check("import-start");
             operator.setFile(By.id("import-file"), order);
-            operator.find(By.id("import-preview-button")).click();
+            operator.click(By.id("import-preview-button"));
             operator.await(Duration.ofSeconds(60), driver -> driver.findElement(By.id("import-status")).getAttribute("class").contains("ok"));
             assertThat(operator.driver.findElements(By.cssSelector("#import-preview .warning"))).isNotEmpty();
             assertThat(operator.text(By.id("import-preview"))).contains("324", "Проверьте разбор");
             operator.check("import-preview");
-            operator.find(By.id("import-save")).click();
+            operator.click(By.id("import-save"));
             operator.await(Duration.ofSeconds(60), driver -> driver.getCurrentUrl().matches(".*/roadmaps/[0-9a-f-]{36}\\?imported=\\d+"));
             operator.awaitText(By.id("main"), "Черновик сохранён");
             assertThat(operator.text(By.id("main"))).contains("Черновик", "Кировская область");
@@ -246,10 +246,11 @@ class WebUiJourneysIT {
         try (Browser analyst = Browser.loggedIn("fed-analyst", "/comparison")) {
             analyst.await(By.id("comparison-picker"));
             assertThat(analyst.header()).contains("Анна Федорова", "федеральный аналитик", "все регионы");
+            analyst.awaitText(By.id("comparison-status"), "Отметьте хотя бы одну дорожную карту");
             analyst.check("comparison-start");
-            analyst.find(By.cssSelector("#comparison-picker input[value='" + irkutsk + "']")).click();
-            analyst.find(By.cssSelector("#comparison-picker input[value='" + kirov + "']")).click();
-            analyst.find(By.id("compare")).click();
+            analyst.click(By.cssSelector("#comparison-picker input[value='" + irkutsk + "']"));
+            analyst.click(By.cssSelector("#comparison-picker input[value='" + kirov + "']"));
+            analyst.click(By.id("compare"));
             analyst.await(Duration.ofSeconds(30), driver -> !driver.findElements(By.id("heatmap")).isEmpty()
                     || !driver.findElements(By.cssSelector("#comparison-status.error, .error-page")).isEmpty());
             assertThat(analyst.driver.findElements(By.id("heatmap"))).as(analyst.text(By.id("main"))).isNotEmpty();
@@ -268,15 +269,18 @@ class WebUiJourneysIT {
             assertThat(analyst.script("return document.activeElement.closest('#heatmap-detail') !== null")).isEqualTo(true);
             analyst.check("comparison-drilldown");
 
-            analyst.find(By.id("comparison-export")).click();
-            Path workbook = analyst.await(Duration.ofSeconds(30), driver -> {
-                try (var files = Files.list(analyst.downloads)) {
-                    return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook xlsx = new XSSFWorkbook(in)) {
+            // the link the page offers, fetched with the browser's own session (headless Chromium does not
+            // reliably save downloads to disk, so the file is read over HTTP as the browser would get it)
+            WebElement export = analyst.find(By.id("comparison-export"));
+            assertThat(export.getAttribute("download")).isNotNull();
+            String session = analyst.driver.manage().getCookieNamed("SESSION").getValue();
+            java.net.http.HttpResponse<byte[]> workbook = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(export.getAttribute("href")))
+                            .header("Cookie", "SESSION=" + session).timeout(Duration.ofSeconds(30)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(workbook.statusCode()).isEqualTo(200);
+            assertThat(workbook.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+            try (InputStream in = new java.io.ByteArrayInputStream(workbook.body()); XSSFWorkbook xlsx = new XSSFWorkbook(in)) {
                 assertThat(xlsx.getNumberOfSheets()).isGreaterThan(3);
             }
         }
