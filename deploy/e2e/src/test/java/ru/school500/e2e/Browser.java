@@ -35,15 +35,15 @@ final class Browser implements AutoCloseable {
     private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
 
     final WebDriver driver;
-    final Path downloads;
     private final String who;
     private final WebDriverWait wait;
 
     private Browser(String who) throws Exception {
         this.who = who;
-        this.downloads = Files.createTempDirectory("downloads-" + who);
-        this.driver = Chromium.start(downloads);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.driver = Chromium.start();
+        // pages re-render parts of themselves as their data arrives: an element read in between is no failure
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         driver.manage().window().setSize(new Dimension(WIDTHS[0], 900));
     }
 
@@ -60,7 +60,7 @@ final class Browser implements AutoCloseable {
         browser.driver.get(GATEWAY + path);
         browser.wait.until(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.cssSelector("#who a.button")).isEmpty());
         if (browser.driver.findElements(By.id("username")).isEmpty()) {
-            browser.driver.findElement(By.cssSelector("#who a.button")).click();
+            browser.click(By.cssSelector("#who a.button"));
         }
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         browser.driver.findElement(By.id("password")).sendKeys("demo");
@@ -92,7 +92,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50)).until(condition::apply);
+        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     void awaitText(By by, String text) {

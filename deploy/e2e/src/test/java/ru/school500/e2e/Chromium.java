@@ -33,10 +33,6 @@ final class Chromium {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
                 // Russian formats in native controls (the date picker shows 31.12.2022)
                 .withEnvironment(java.util.Map.of("LANG", "ru_RU.UTF-8", "LANGUAGE", "ru")).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        // headless Chromium may ignore the download preference: say it once more through DevTools
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
-                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-        return driver;
+        return new ChromeDriver(service, options);
     }
 }
