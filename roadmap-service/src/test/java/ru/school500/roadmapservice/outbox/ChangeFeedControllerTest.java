@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.school500.roadmapservice.security.ProblemSecurityHandlers;
 import ru.school500.roadmapservice.security.SecurityConfig;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The feed's HTTP contract (docs/conventions.md) with the real security configuration. */
@@ -48,7 +48,7 @@ class ChangeFeedControllerTest {
                 ChangeOperation.UPSERT, Instant.parse("2026-11-23T10:00:00Z"),
                 JsonMapper.builder().build().readTree("{\"id\":\"" + id + "\",\"region\":\"43\"}"))), 41, false));
         mvc.perform(get("/internal/changes").param("after", "40").param("limit", "2")
-                        .with(TestUsers.user("search-indexer")))
+                        .with(Users.indexer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changes[0].position").value(41))
                 .andExpect(jsonPath("$.changes[0].type").value("ROADMAP"))
@@ -65,17 +65,17 @@ class ChangeFeedControllerTest {
     void othersAre401Or403() throws Exception {
         mvc.perform(get("/internal/changes")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/internal/changes").with(TestUsers.user("fed-analyst"))).andExpect(status().isForbidden())
+        mvc.perform(get("/internal/changes").with(Users.fedAnalyst())).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(feed);
     }
 
     @Test
     void limitAbove500Is400() throws Exception {
-        mvc.perform(get("/internal/changes").param("limit", "501").with(TestUsers.user("search-indexer")))
+        mvc.perform(get("/internal/changes").param("limit", "501").with(Users.indexer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields.limit").exists());
         given(feed.after(eq(0L), any())).willReturn(new ChangeBatch(List.of(), 0, false));
-        mvc.perform(get("/internal/changes").with(TestUsers.user("search-indexer"))).andExpect(status().isOk());
+        mvc.perform(get("/internal/changes").with(Users.indexer())).andExpect(status().isOk());
     }
 }

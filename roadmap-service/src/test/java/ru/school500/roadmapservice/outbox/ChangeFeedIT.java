@@ -22,7 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.KirovRoadmapMother;
 import ru.school500.roadmapservice.roadmap.RoadmapApi;
 import ru.school500.roadmapservice.roadmap.RoadmapHeader;
@@ -30,12 +30,12 @@ import ru.school500.roadmapservice.roadmap.RoadmapService;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
 import ru.school500.roadmapservice.security.CurrentUser;
 import ru.school500.roadmapservice.security.Role;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox and the change feed of docs/conventions.md against real PostgreSQL. */
-class ChangeFeedIT extends IntegrationTestBase {
+class ChangeFeedIT extends IntegrationTest {
 
     private static final CurrentUser KIROV_OPERATOR = new CurrentUser("s", "kir-operator",
             Set.of(Role.REGIONAL_OPERATOR), "43", null, null);
@@ -110,7 +110,7 @@ class ChangeFeedIT extends IntegrationTestBase {
             throw new IllegalStateException("сбой после записи");
         })).hasMessage("сбой после записи");
         // a request that fails (stale If-Match) writes nothing either
-        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"5\"").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"level\":\"REGIONAL\",\"title\":\"Нет\",\"year\":2022}"))
                 .andExpect(status().isPreconditionFailed());
@@ -153,7 +153,7 @@ class ChangeFeedIT extends IntegrationTestBase {
     void aDeletedDraftIsADeleteChangeWithTheNextVersion() throws Exception {
         RoadmapView draft = api.create("kir-operator", RoadmapApi.smallDraft("43", 2022));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/roadmaps/{id}", draft.id())
-                        .with(TestUsers.user("kir-operator")).header(HttpHeaders.IF_MATCH, "\"0\""))
+                        .with(Users.kirOperator()).header(HttpHeaders.IF_MATCH, "\"0\""))
                 .andExpect(status().isNoContent());
         JsonNode deleted = feed(0, null).get("changes").get(1);
         assertThat(deleted.get("operation").asString()).isEqualTo("DELETE");
@@ -235,17 +235,17 @@ class ChangeFeedIT extends IntegrationTestBase {
     void feedIsForTheIndexerOnly() throws Exception {
         mvc.perform(get("/internal/changes")).andExpect(status().isUnauthorized());
         for (String user : List.of("kir-operator", "fed-analyst", "kir-ministry")) {
-            mvc.perform(get("/internal/changes").with(TestUsers.user(user))).andExpect(status().isForbidden());
+            mvc.perform(get("/internal/changes").with(Users.named(user))).andExpect(status().isForbidden());
         }
-        mvc.perform(get("/internal/changes").param("limit", "501").with(TestUsers.user("search-indexer")))
+        mvc.perform(get("/internal/changes").param("limit", "501").with(Users.indexer()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/internal/changes").param("after", "-1").with(TestUsers.user("search-indexer")))
+        mvc.perform(get("/internal/changes").param("after", "-1").with(Users.indexer()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/internal/changes").with(TestUsers.user("search-indexer"))).andExpect(status().isOk());
+        mvc.perform(get("/internal/changes").with(Users.indexer())).andExpect(status().isOk());
     }
 
     private JsonNode feed(long after, Integer limit) throws Exception {
-        var request = get("/internal/changes").param("after", String.valueOf(after)).with(TestUsers.user("search-indexer"));
+        var request = get("/internal/changes").param("after", String.valueOf(after)).with(Users.indexer());
         if (limit != null) {
             request.param("limit", String.valueOf(limit));
         }

@@ -19,8 +19,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.support.IntegrationTest;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The role × region matrix of issue 4 against the real database: Kirov (43) has a draft and an approved
  * roadmap, Irkutsk (38) a draft. A draft of another region is 404 and its data appears nowhere.
  */
-class AccessMatrixIT extends IntegrationTestBase {
+class AccessMatrixIT extends IntegrationTest {
 
     private static final String KIROV_DRAFT_TITLE = "Дорожная карта 43 2022";
 
@@ -209,7 +209,7 @@ class AccessMatrixIT extends IntegrationTestBase {
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String user) throws Exception {
-        RequestPostProcessor as = user.equals("anonymous") ? r -> r : TestUsers.user(user);
+        RequestPostProcessor as = user.equals("anonymous") ? r -> r : Users.named(user);
         return mvc.perform(request.with(as)).andReturn().getResponse();
     }
 }

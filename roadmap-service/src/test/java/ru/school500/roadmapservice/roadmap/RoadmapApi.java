@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The roadmap API as the tests drive it: demo users, JSON in and out, expected statuses checked. */
@@ -26,18 +26,18 @@ public final class RoadmapApi {
     }
 
     public RoadmapView create(String user, RoadmapDraft draft) throws Exception {
-        return read(mvc.perform(post("/api/roadmaps").with(TestUsers.user(user))
+        return read(mvc.perform(post("/api/roadmaps").with(Users.named(user))
                 .contentType(MediaType.APPLICATION_JSON).content(json(draft)))
                 .andExpect(status().isCreated()).andReturn(), RoadmapView.class);
     }
 
     public RoadmapView fetch(String user, UUID id) throws Exception {
-        return read(mvc.perform(get("/api/roadmaps/{id}", id).with(TestUsers.user(user)))
+        return read(mvc.perform(get("/api/roadmaps/{id}", id).with(Users.named(user)))
                 .andExpect(status().isOk()).andReturn(), RoadmapView.class);
     }
 
     public RoadmapView approve(UUID id, long version) throws Exception {
-        return read(mvc.perform(post("/api/roadmaps/{id}/approve", id).with(TestUsers.user("kir-ministry"))
+        return read(mvc.perform(post("/api/roadmaps/{id}/approve", id).with(Users.kirMinistry())
                 .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")).andExpect(status().isOk()).andReturn(),
                 RoadmapView.class);
     }

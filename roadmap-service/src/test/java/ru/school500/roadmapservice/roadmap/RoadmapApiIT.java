@@ -25,13 +25,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
 
 import jakarta.validation.ConstraintViolationException;
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.security.CurrentUser;
 import ru.school500.roadmapservice.security.Role;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.json.JsonMapper;
 
-class RoadmapApiIT extends IntegrationTestBase {
+class RoadmapApiIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;
@@ -49,7 +49,7 @@ class RoadmapApiIT extends IntegrationTestBase {
     @Test
     void kirovRoadmapIsStoredAndReadBackEqual() throws Exception {
         String body = api.json(KirovRoadmapMother.draft());
-        var created = mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        var created = mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"0\""))
@@ -58,7 +58,7 @@ class RoadmapApiIT extends IntegrationTestBase {
                 .andReturn();
         UUID id = api.read(created, RoadmapView.class).id();
 
-        var read = mvc.perform(get("/api/roadmaps/{id}", id).with(TestUsers.user("kir-operator")))
+        var read = mvc.perform(get("/api/roadmaps/{id}", id).with(Users.kirOperator()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"0\""))
                 .andReturn();
@@ -172,7 +172,7 @@ class RoadmapApiIT extends IntegrationTestBase {
                 {"region":"43","level":"REGIONAL","title":"","sections":[{"title":"Раздел","items":[
                   {"number":"1.1","task":"","deadline":{"text":"март","kind":"ONCE",
                    "periods":[{"start":"2022-03-31","end":"2022-03-01"}]},"links":["не ссылка"]}]}]}""";
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content(invalid))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -187,7 +187,7 @@ class RoadmapApiIT extends IntegrationTestBase {
 
     @Test
     void unknownRoadmapIs404Problem() throws Exception {
-        mvc.perform(get("/api/roadmaps/{id}", UUID.randomUUID()).with(TestUsers.user("fed-analyst")))
+        mvc.perform(get("/api/roadmaps/{id}", UUID.randomUUID()).with(Users.fedAnalyst()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Дорожная карта не найдена."));
@@ -205,17 +205,17 @@ class RoadmapApiIT extends IntegrationTestBase {
         assertThat(approved.approvedBy()).isEqualTo("kir-ministry");
 
         // an approved roadmap is never edited in place
-        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
                         .content(api.json(headerWith(approved, "Новое название"))))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         // nor approved twice
-        mvc.perform(post("/api/roadmaps/{id}/approve", draft.id()).with(TestUsers.user("kir-ministry"))
+        mvc.perform(post("/api/roadmaps/{id}/approve", draft.id()).with(Users.kirMinistry())
                         .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .andExpect(status().isConflict());
 
-        var created = mvc.perform(post("/api/roadmaps/{id}/new-version", draft.id()).with(TestUsers.user("kir-operator"))
+        var created = mvc.perform(post("/api/roadmaps/{id}/new-version", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("DRAFT"))
@@ -227,11 +227,11 @@ class RoadmapApiIT extends IntegrationTestBase {
         assertThat(KirovRoadmapMother.asDraft(next).sections()).isEqualTo(KirovRoadmapMother.expectedReadBack().sections());
         assertThat(next.sections().getFirst().id()).isNotEqualTo(approved.sections().getFirst().id());
 
-        mvc.perform(post("/api/roadmaps/{id}/new-version", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps/{id}/new-version", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .andExpect(status().isConflict());
 
-        var approveNext = mvc.perform(post("/api/roadmaps/{id}/approve", next.id()).with(TestUsers.user("kir-ministry"))
+        var approveNext = mvc.perform(post("/api/roadmaps/{id}/approve", next.id()).with(Users.kirMinistry())
                         .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"approvingOrder":{"kind":"РАСПОРЯЖЕНИЕ","number":"1001","date":"2022-09-01",
@@ -251,14 +251,14 @@ class RoadmapApiIT extends IntegrationTestBase {
     @Test
     void staleWriteIs412AndMissingIfMatchIs428() throws Exception {
         RoadmapView draft = api.create("kir-operator", RoadmapApi.smallDraft("43", 2022));
-        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
                         .content(api.json(headerWith(draft, "Первое изменение"))))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
                 .andExpect(jsonPath("$.title").value("Первое изменение"));
 
-        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
                         .content(api.json(headerWith(draft, "Потерянное изменение"))))
                 .andExpect(status().isPreconditionFailed())
@@ -266,12 +266,12 @@ class RoadmapApiIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.currentVersion").value(1))
                 .andExpect(jsonPath("$.detail", containsString("уже изменена")));
 
-        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content(api.json(headerWith(draft, "Без версии"))))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
-        mvc.perform(post("/api/roadmaps/{id}/sections", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps/{id}/sections", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"2.\",\"title\":\"Раздел\"}"))
                 .andExpect(status().isPreconditionFailed());
@@ -283,7 +283,7 @@ class RoadmapApiIT extends IntegrationTestBase {
     void sectionsAndItemsAreEditedInOrderAndEachWriteBumpsTheRoadmapVersion() throws Exception {
         RoadmapView draft = api.create("kir-operator", RoadmapApi.smallDraft("43", 2022));
         var sectionResult = mvc.perform(post("/api/roadmaps/{id}/sections", draft.id())
-                        .with(TestUsers.user("kir-operator")).header(HttpHeaders.IF_MATCH, "\"0\"")
+                        .with(Users.kirOperator()).header(HttpHeaders.IF_MATCH, "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"0.\",\"title\":\"Подготовка\",\"position\":0}"))
                 .andExpect(status().isCreated())
@@ -297,7 +297,7 @@ class RoadmapApiIT extends IntegrationTestBase {
                 List.of("ИРО 43"), "Не менее 41 индивидуального маршрута", new BigDecimal("41"), "маршрут",
                 "сайт: https://example.org/500", List.of("https://example.org/500"), "примечание");
         var itemResult = mvc.perform(post("/api/roadmaps/{id}/sections/{s}/items", draft.id(), sectionId)
-                        .with(TestUsers.user("kir-operator")).header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .with(Users.kirOperator()).header(HttpHeaders.IF_MATCH, "\"1\"")
                         .contentType(MediaType.APPLICATION_JSON).content(api.json(item)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
@@ -308,14 +308,14 @@ class RoadmapApiIT extends IntegrationTestBase {
 
         ItemDraft changed = new ItemDraft("0.1", "Создать и утвердить рабочую группу", item.deadline(), null,
                 List.of(), null, null, null, null, List.of(), null);
-        mvc.perform(put("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"2\"").contentType(MediaType.APPLICATION_JSON)
                         .content(api.json(changed)))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
                 .andExpect(jsonPath("$.task").value("Создать и утвердить рабочую группу"))
                 .andExpect(jsonPath("$.executors.length()").value(0));
-        mvc.perform(get("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(TestUsers.user("kir-operator")))
+        mvc.perform(get("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(Users.kirOperator()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
                 .andExpect(jsonPath("$.deadline.periods[0].end").value("2022-02-01"));
@@ -324,24 +324,24 @@ class RoadmapApiIT extends IntegrationTestBase {
         assertThat(withSection.sections()).extracting(RoadmapView.SectionView::title)
                 .containsExactly("Подготовка", "Организационные мероприятия");
 
-        mvc.perform(put("/api/roadmaps/{id}/sections/{s}", draft.id(), sectionId).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}/sections/{s}", draft.id(), sectionId).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"3\"").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"9.\",\"title\":\"Подготовка (в конце)\",\"position\":5}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.position").value(1));
-        mvc.perform(delete("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(TestUsers.user("kir-operator"))
+        mvc.perform(delete("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"4\""))
                 .andExpect(status().isNoContent())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"5\""));
-        mvc.perform(get("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(TestUsers.user("kir-operator")))
+        mvc.perform(get("/api/roadmaps/{id}/items/{i}", draft.id(), itemId).with(Users.kirOperator()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/roadmaps/{id}/sections/{s}/items", draft.id(), sectionId)
-                        .with(TestUsers.user("kir-operator")).header(HttpHeaders.IF_MATCH, "\"5\"")
+                        .with(Users.kirOperator()).header(HttpHeaders.IF_MATCH, "\"5\"")
                         .contentType(MediaType.APPLICATION_JSON).content(api.json(new ItemDraft("0.2", "Задача",
                                 item.deadline(), "Гороно", List.of("Гороно"), null, null, null, null, null, null))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields['executors[0]']").exists());
-        mvc.perform(delete("/api/roadmaps/{id}/sections/{s}", draft.id(), sectionId).with(TestUsers.user("kir-operator"))
+        mvc.perform(delete("/api/roadmaps/{id}/sections/{s}", draft.id(), sectionId).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"5\""))
                 .andExpect(status().isNoContent());
         RoadmapView after = api.fetch("kir-operator", draft.id());
@@ -349,7 +349,7 @@ class RoadmapApiIT extends IntegrationTestBase {
         assertThat(after.version()).isEqualTo(6);
         assertThat(jdbc.sql("select count(*) from roadmap_item").query(Long.class).single()).isEqualTo(1);
 
-        mvc.perform(delete("/api/roadmaps/{id}", draft.id()).with(TestUsers.user("kir-operator"))
+        mvc.perform(delete("/api/roadmaps/{id}", draft.id()).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"6\""))
                 .andExpect(status().isNoContent());
         assertThat(jdbc.sql("select count(*) from roadmap").query(Long.class).single()).isZero();
@@ -362,7 +362,7 @@ class RoadmapApiIT extends IntegrationTestBase {
         api.approve(kirov2021.id(), 0);
         api.create("irk-operator", RoadmapApi.smallDraft("38", 2021));
 
-        mvc.perform(get("/api/roadmaps").with(TestUsers.user("fed-analyst")).param("size", "2"))
+        mvc.perform(get("/api/roadmaps").with(Users.fedAnalyst()).param("size", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content.length()").value(2))
                 .andExpect(jsonPath("$.page").value(0))
@@ -371,16 +371,16 @@ class RoadmapApiIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.totalPages").value(2))
                 .andExpect(jsonPath("$.content[0].region").value("38"))
                 .andExpect(jsonPath("$.content[1].id").value(kirov2022.id().toString()));
-        mvc.perform(get("/api/roadmaps").with(TestUsers.user("fed-analyst")).param("size", "2").param("page", "1"))
+        mvc.perform(get("/api/roadmaps").with(Users.fedAnalyst()).param("size", "2").param("page", "1"))
                 .andExpect(jsonPath("$.content.length()").value(1))
                 .andExpect(jsonPath("$.content[0].id").value(kirov2021.id().toString()));
-        mvc.perform(get("/api/roadmaps").with(TestUsers.user("fed-analyst")).param("region", "43").param("year", "2021"))
+        mvc.perform(get("/api/roadmaps").with(Users.fedAnalyst()).param("region", "43").param("year", "2021"))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].status").value("APPROVED"));
-        mvc.perform(get("/api/roadmaps").with(TestUsers.user("fed-analyst")).param("status", "DRAFT")
+        mvc.perform(get("/api/roadmaps").with(Users.fedAnalyst()).param("status", "DRAFT")
                         .param("level", "REGIONAL"))
                 .andExpect(jsonPath("$.totalElements").value(2));
-        mvc.perform(get("/api/roadmaps").with(TestUsers.user("fed-analyst")).param("level", "MUNICIPAL"))
+        mvc.perform(get("/api/roadmaps").with(Users.fedAnalyst()).param("level", "MUNICIPAL"))
                 .andExpect(jsonPath("$.totalElements").value(0));
         mvc.perform(get("/api/roadmaps").param("status", "ARCHIVED"))
                 .andExpect(status().isBadRequest())

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.school500.roadmapservice.security.ProblemSecurityHandlers;
 import ru.school500.roadmapservice.security.SecurityConfig;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import ru.school500.roadmapservice.web.Problems;
 
 /**
@@ -78,14 +78,14 @@ class RoadmapControllerTest {
 
     @Test
     void writesNeedTheRightRole() throws Exception {
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-school1"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirSchool1())
                         .contentType(MediaType.APPLICATION_JSON).content(validDraft()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/roadmaps/{id}/approve", ID).with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps/{id}/approve", ID).with(Users.kirOperator())
                         .header(HttpHeaders.IF_MATCH, "\"0\""))
                 .andExpect(status().isForbidden());
-        mvc.perform(put("/api/roadmaps/{id}/items/{item}/progress/2022-06-17", ID, ID).with(TestUsers.user("kir-school1"))
+        mvc.perform(put("/api/roadmaps/{id}/items/{item}/progress/2022-06-17", ID, ID).with(Users.kirSchool1())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"DONE\"}"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(service);
@@ -94,7 +94,7 @@ class RoadmapControllerTest {
     @Test
     void operatorCreatesADraft() throws Exception {
         given(service.createDraft(any(), any())).willReturn(view());
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content(validDraft()))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/roadmaps/" + ID))
@@ -105,7 +105,7 @@ class RoadmapControllerTest {
     @Test
     void ministryApprovesWithIfMatch() throws Exception {
         given(service.approve(eq(ID), eq(3L), any(), any())).willReturn(view());
-        mvc.perform(post("/api/roadmaps/{id}/approve", ID).with(TestUsers.user("kir-ministry"))
+        mvc.perform(post("/api/roadmaps/{id}/approve", ID).with(Users.kirMinistry())
                         .header(HttpHeaders.IF_MATCH, "\"3\""))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"3\""));
@@ -113,13 +113,13 @@ class RoadmapControllerTest {
 
     @Test
     void invalidBodyIs400NamingTheFields() throws Exception {
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"level\":\"REGIONAL\",\"title\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.fields.title").exists())
                 .andExpect(jsonPath("$.fields.yearOrPeriod").exists());
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content("{не json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -129,7 +129,7 @@ class RoadmapControllerTest {
 
     @Test
     void writeWithoutIfMatchIs428() throws Exception {
-        mvc.perform(put("/api/roadmaps/{id}", ID).with(TestUsers.user("kir-operator"))
+        mvc.perform(put("/api/roadmaps/{id}", ID).with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"level\":\"REGIONAL\",\"title\":\"Т\",\"year\":2022}"))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -149,11 +149,11 @@ class RoadmapControllerTest {
         mvc.perform(get("/api/roadmaps/{id}", other))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        mvc.perform(get("/api/roadmaps/{id}", other).with(TestUsers.user("kir-school1")))
+        mvc.perform(get("/api/roadmaps/{id}", other).with(Users.kirSchool1()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
-        mvc.perform(get("/api/no-such-thing").with(TestUsers.user("kir-operator")))
+        mvc.perform(get("/api/no-such-thing").with(Users.kirOperator()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -168,7 +168,7 @@ class RoadmapControllerTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("db-7"))));
         given(service.createDraft(any(), any()))
                 .willThrow(new org.springframework.dao.DataIntegrityViolationException("organisation_region_name"));
-        mvc.perform(post("/api/roadmaps").with(TestUsers.user("kir-operator"))
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator())
                         .contentType(MediaType.APPLICATION_JSON).content(validDraft()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -14,13 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 
 /**
  * Requests that Tomcat or the security firewall reject before any controller runs still get problem+json in
  * Russian, sent byte for byte over a socket to the real embedded server (no client normalises them first).
  */
-class ContainerErrorsIT extends IntegrationTestBase {
+class ContainerErrorsIT extends IntegrationTest {
 
     @LocalServerPort
     int port;

@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.support.IntegrationTest;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * parameters of the wrong type or far too long, a body that is not JSON. Each answer is a 4xx problem+json with a
  * Russian detail.
  */
-class ErrorShapeIT extends IntegrationTestBase {
+class ErrorShapeIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;
@@ -43,7 +43,7 @@ class ErrorShapeIT extends IntegrationTestBase {
                 operations++;
                 MockHttpServletResponse response = mvc.perform(malformed(path.getKey(),
                         HttpMethod.valueOf(operation.getKey().toUpperCase(Locale.ROOT)), operation.getValue())
-                        .with(TestUsers.user("kir-operator"))).andReturn().getResponse();
+                        .with(Users.kirOperator())).andReturn().getResponse();
                 String body = response.getContentAsString(StandardCharsets.UTF_8);
                 boolean problem = response.getStatus() >= 400 && response.getStatus() < 500
                         && response.getContentType() != null

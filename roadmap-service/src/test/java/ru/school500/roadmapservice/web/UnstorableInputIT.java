@@ -17,10 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.RoadmapApi;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Values no column can hold (NUL, numbers and dates beyond the database's range, offsets beyond its OFFSET) are
  * 400 problem+json naming the field, and nothing is stored: one test per class of value.
  */
-class UnstorableInputIT extends IntegrationTestBase {
+class UnstorableInputIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;
@@ -63,7 +63,7 @@ class UnstorableInputIT extends IntegrationTestBase {
                 .content("{\"status\":\"IN_PROGRESS\",\"comment\":\"сделано\\u0000\"}"), "kir-municipal", "comment");
 
         MockHttpServletResponse filter = mvc.perform(get("/api/roadmaps").param("region", "4\u00003")
-                .with(TestUsers.user("kir-operator"))).andReturn().getResponse();
+                .with(Users.kirOperator())).andReturn().getResponse();
         assertThat(filter.getStatus()).isEqualTo(400);
         assertThat(filter.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 
@@ -96,14 +96,14 @@ class UnstorableInputIT extends IntegrationTestBase {
     void aPageBeyondAnyOffsetIsA400AndTheLastAllowedPageIsEmpty() throws Exception {
         for (String page : List.of("2147483647", "1000001")) {
             MockHttpServletResponse response = mvc.perform(get("/api/roadmaps").param("page", page).param("size", "100")
-                    .with(TestUsers.user("fed-analyst"))).andReturn().getResponse();
+                    .with(Users.fedAnalyst())).andReturn().getResponse();
             assertThat(response.getStatus()).as(page).isEqualTo(400);
             assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             assertThat(json.readTree(response.getContentAsString(StandardCharsets.UTF_8)).at("/fields/page").asString())
                     .contains("1000000");
         }
         MockHttpServletResponse last = mvc.perform(get("/api/roadmaps").param("page", "1000000").param("size", "100")
-                .with(TestUsers.user("fed-analyst"))).andReturn().getResponse();
+                .with(Users.fedAnalyst())).andReturn().getResponse();
         assertThat(last.getStatus()).isEqualTo(200);
         assertThat(json.readTree(last.getContentAsString(StandardCharsets.UTF_8)).path("content")).isEmpty();
     }
@@ -111,7 +111,7 @@ class UnstorableInputIT extends IntegrationTestBase {
     private void assertBadRequest(MockHttpServletRequestBuilder request, String user, String fieldEnding)
             throws Exception {
         MockHttpServletResponse response = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
-                .with(TestUsers.user(user))).andReturn().getResponse();
+                .with(Users.named(user))).andReturn().getResponse();
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(body).isEqualTo(400);
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -22,10 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestContextManager;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.RoadmapApi;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * error is problem+json. The Spring context is the one the other integration tests share (same configuration,
  * taken from Spring's test context cache).
  */
-class WriteEndpointsPropertiesIT extends IntegrationTestBase {
+class WriteEndpointsPropertiesIT extends IntegrationTest {
 
     private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
@@ -107,7 +107,7 @@ class WriteEndpointsPropertiesIT extends IntegrationTestBase {
                 .replace("$P", encodePath(unquote(dates.next())));
 
         MockHttpServletResponse response = mvc.perform(request(write.method(), java.net.URI.create(path))
-                .with(TestUsers.user(write.user())).contentType(MediaType.APPLICATION_JSON)
+                .with(Users.named(write.user())).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.IF_MATCH, "\"" + roadmap.version() + "\"").content(body))
                 .andReturn().getResponse();
 

@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 import ru.school500.searchservice.support.SeedRoadmaps;
 
 /** The two real roadmaps (Irkutsk 2021, Kirov 2022) compared on a real Elasticsearch. */
-class ComparisonIT extends SearchIntegrationTest {
+class ComparisonIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

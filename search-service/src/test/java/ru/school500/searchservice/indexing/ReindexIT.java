@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
-class ReindexIT extends SearchIntegrationTest {
+class ReindexIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

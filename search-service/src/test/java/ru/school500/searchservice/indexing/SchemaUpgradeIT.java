@@ -14,10 +14,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 
 import ru.school500.searchservice.support.SchemaOne;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
 /** Indices left by the previous release (schema 1: hunspell + stemmer) are rebuilt on the current schema. */
-class SchemaUpgradeIT extends SearchIntegrationTest {
+class SchemaUpgradeIT extends IntegrationTest {
 
     @Autowired
     ElasticsearchClient client;

@@ -6,9 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
-class OpenApiIT extends SearchIntegrationTest {
+class OpenApiIT extends IntegrationTest {
 
     @Test
     void theApiDocumentDescribesSearchAndComparisonForAnyone() throws Exception {

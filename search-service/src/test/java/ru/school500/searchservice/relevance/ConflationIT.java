@@ -26,7 +26,7 @@ import ru.school500.searchservice.indexing.IndexKind;
 import ru.school500.searchservice.indexing.IndexNames;
 import ru.school500.searchservice.indexing.IndexSchemas;
 import ru.school500.searchservice.support.SchemaOne;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
 /**
  * How well the index analyzer conflates the forms of a word and keeps different words apart, measured
@@ -40,7 +40,7 @@ import ru.school500.searchservice.support.SearchIntegrationTest;
  * any form of one shares a token with any form of the other, e.g. through a third word both have a homograph
  * with (printed). The same figures for the previous schema (hunspell ru_RU + stemmer) are printed for comparison.
  */
-class ConflationIT extends SearchIntegrationTest {
+class ConflationIT extends IntegrationTest {
 
     private static final String ANALYZER = "russian_morphology";
 

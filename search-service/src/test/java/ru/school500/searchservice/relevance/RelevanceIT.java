@@ -33,7 +33,7 @@ import ru.school500.searchservice.indexing.FeedChange;
 import ru.school500.searchservice.indexing.IndexAdmin;
 import ru.school500.searchservice.support.Changes;
 import ru.school500.searchservice.support.SeedRoadmaps;
-import ru.school500.searchservice.support.TestElasticsearch;
+import ru.school500.searchservice.support.TestServers;
 
 /**
  * Relevance of {@code GET /api/search} on a judged query set ({@code relevance/queries.json}: graded
@@ -63,7 +63,7 @@ class RelevanceIT {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("platform.elasticsearch.url", TestElasticsearch::url);
+        registry.add("platform.elasticsearch.url", TestServers::elasticsearchUrl);
         registry.add("platform.elasticsearch.index-prefix", () -> PREFIX);
         registry.add("platform.elasticsearch.socket-timeout", () -> "10s");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "http://127.0.0.1:1/realms/test");

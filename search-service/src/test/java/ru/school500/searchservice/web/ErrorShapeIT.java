@@ -17,7 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import ru.school500.searchservice.security.Users;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * parameters of the wrong type or far too long, a body that is not JSON. Each answer is a 4xx problem+json with a
  * Russian detail.
  */
-class ErrorShapeIT extends SearchIntegrationTest {
+class ErrorShapeIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;

@@ -21,7 +21,7 @@ import org.springframework.test.context.TestContextManager;
 
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
 /**
  * The service's JSON write endpoint (a manual classification of a roadmap item), with generated strings (NUL,
@@ -29,7 +29,7 @@ import ru.school500.searchservice.support.SearchIntegrationTest;
  * categories and comment, on an item that exists or an id that is anything: never a 5xx, errors as
  * problem+json. The Spring context is the one the other integration tests share.
  */
-class OverrideWritePropertiesIT extends SearchIntegrationTest {
+class OverrideWritePropertiesIT extends IntegrationTest {
 
     private Changes.Item item;
 

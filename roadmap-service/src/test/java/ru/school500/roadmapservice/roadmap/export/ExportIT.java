@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.ItemDraft;
 import ru.school500.roadmapservice.roadmap.KirovRoadmapMother;
 import ru.school500.roadmapservice.roadmap.RoadmapApi;
@@ -30,7 +30,7 @@ import ru.school500.roadmapservice.roadmap.SectionDraft;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The approved Kirov roadmap exported in the annex's column layout, read back cell by cell. */
-class ExportIT extends IntegrationTestBase {
+class ExportIT extends IntegrationTest {
 
     private static final List<String> HEADER = List.of("№ п/п", "Наименование мероприятия", "Срок реализации",
             "Ответственные исполнители", "Показатель реализации", "Информационное сопровождение");

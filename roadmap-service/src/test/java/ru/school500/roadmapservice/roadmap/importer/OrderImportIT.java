@@ -27,12 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.DeadlineKind;
 import ru.school500.roadmapservice.roadmap.Period;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
 import ru.school500.roadmapservice.roadmap.RoadmapView.ItemView;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the real importer on the Kirov fixture, and a local HTTP server standing in for document-service
  * ({@link DocumentServiceStub}) that records what reached it.
  */
-class OrderImportIT extends IntegrationTestBase {
+class OrderImportIT extends IntegrationTest {
 
     private static final DocumentServiceStub DOCUMENTS = DocumentServiceStub.start();
     private static final String FILE_NAME = Fixtures.KIROV + ".txt";
@@ -68,7 +68,7 @@ class OrderImportIT extends IntegrationTestBase {
         return mvc.perform(multipart("/api/roadmaps/import")
                 .file(new MockMultipartFile("file", FILE_NAME, "text/plain", Fixtures.order(Fixtures.KIROV)))
                 .param("dryRun", String.valueOf(dryRun))
-                .with(TestUsers.user(user)));
+                .with(Users.named(user)));
     }
 
     private long count(String table) {
@@ -120,7 +120,7 @@ class OrderImportIT extends IntegrationTestBase {
         assertThat(count("outbox")).isEqualTo(1);
 
         RoadmapView stored = json.readValue(mvc.perform(get("/api/roadmaps/{id}", roadmapId)
-                .with(TestUsers.user("kir-operator"))).andExpect(status().isOk()).andReturn().getResponse()
+                .with(Users.kirOperator())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray(), RoadmapView.class);
         assertThat(stored.approvingOrder().documentId()).isEqualTo(documentId);
         assertThat(stored.approvingOrder().number()).isEqualTo("324");

@@ -20,15 +20,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
-import ru.school500.roadmapservice.IntegrationTestBase;
+import ru.school500.roadmapservice.support.IntegrationTest;
 import ru.school500.roadmapservice.roadmap.RoadmapApi;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
-import ru.school500.roadmapservice.security.TestUsers;
+import ru.school500.roadmapservice.security.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Progress per item and monitoring stage on the approved Kirov roadmap, and what is overdue on a date. */
-class ProgressIT extends IntegrationTestBase {
+class ProgressIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;
@@ -61,7 +61,7 @@ class ProgressIT extends IntegrationTestBase {
                 "2.1", "2.8", "2.9", "2.10", "3.3", "4.2", "5.3", "5.4");
 
         mvc.perform(get("/api/roadmaps/{id}/overdue", kirov.id()).param("date", "2022-06-18")
-                        .with(TestUsers.user("kir-ministry")))
+                        .with(Users.kirMinistry()))
                 .andExpect(jsonPath("$.items[?(@.number == '1.7')].lastStatus").value("IN_PROGRESS"))
                 .andExpect(jsonPath("$.items[?(@.number == '1.7')].lastStage").value("2022-06-17"))
                 .andExpect(jsonPath("$.items[?(@.number == '1.7')].deadline").value("2022-02-18"))
@@ -98,7 +98,7 @@ class ProgressIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.fields.status").exists());
 
         mvc.perform(get("/api/roadmaps/{id}/progress", kirov.id()).param("stage", "2022-06-17")
-                        .with(TestUsers.user("fed-analyst")))
+                        .with(Users.fedAnalyst()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].status").value("DONE"))
@@ -111,7 +111,7 @@ class ProgressIT extends IntegrationTestBase {
     void aReportIsAChangeOfTheRoadmapItsViewAndVersionShowIt() throws Exception {
         long before = kirov.version();
         report("1.10", "2022-06-17", null, "{\"status\":\"DONE\"}").andExpect(status().isCreated());
-        mvc.perform(get("/api/roadmaps/{id}", kirov.id()).with(TestUsers.user("kir-ministry")))
+        mvc.perform(get("/api/roadmaps/{id}", kirov.id()).with(Users.kirMinistry()))
                 .andExpect(header().string(HttpHeaders.ETAG, "\"" + (before + 1) + "\""))
                 .andExpect(jsonPath("$.sections[0].items[9].number").value("1.10"))
                 .andExpect(jsonPath("$.sections[0].items[9].progress[0].stage").value("2022-06-17"))
@@ -127,11 +127,11 @@ class ProgressIT extends IntegrationTestBase {
         RoadmapView other = new RoadmapApi(mvc, json).create("kir-operator", RoadmapApi.smallDraft("43", 2023));
         UUID foreignItem = other.sections().getFirst().items().getFirst().id();
         mvc.perform(put("/api/roadmaps/{id}/items/{item}/progress/2022-06-17", kirov.id(), foreignItem)
-                        .with(TestUsers.user("kir-municipal")).contentType(MediaType.APPLICATION_JSON)
+                        .with(Users.kirMunicipal()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"DONE\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(put("/api/roadmaps/{id}/items/{item}/progress/17.06.2022", kirov.id(), items.get("1.1"))
-                        .with(TestUsers.user("kir-municipal")).contentType(MediaType.APPLICATION_JSON)
+                        .with(Users.kirMunicipal()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"DONE\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields.stage").exists());
@@ -139,7 +139,7 @@ class ProgressIT extends IntegrationTestBase {
 
     private ResultActions report(String item, String stage, String ifMatch, String body) throws Exception {
         var request = put("/api/roadmaps/{id}/items/{item}/progress/{stage}", kirov.id(), items.get(item), stage)
-                .with(TestUsers.user("kir-municipal")).contentType(MediaType.APPLICATION_JSON).content(body);
+                .with(Users.kirMunicipal()).contentType(MediaType.APPLICATION_JSON).content(body);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
@@ -148,7 +148,7 @@ class ProgressIT extends IntegrationTestBase {
 
     private List<String> overdue(String date) throws Exception {
         String body = mvc.perform(get("/api/roadmaps/{id}/overdue", kirov.id()).param("date", date)
-                        .with(TestUsers.user("fed-analyst")))
+                        .with(Users.fedAnalyst()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.date").value(date))
                 .andReturn().getResponse().getContentAsString();

@@ -20,10 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import ru.school500.searchservice.indexing.IndexNames;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
 /** Two (or more) search-service instances share one Elasticsearch: each feed is pulled by one of them. */
-class FeedLeasesIT extends SearchIntegrationTest {
+class FeedLeasesIT extends IntegrationTest {
 
     private static final Duration LEASE = Duration.ofSeconds(2);
 

@@ -1,4 +1,4 @@
-package ru.school500.roadmapservice;
+package ru.school500.roadmapservice.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL (embedded binaries, no Docker) per test JVM, started on first use and stopped when the
- * JVM exits. Every Spring context of the run points at it (see {@link IntegrationTestBase}).
+ * JVM exits. Every Spring context of the run points at it (see {@link IntegrationTest}).
  */
-public final class TestDatabase {
+public final class TestServers {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
+    private TestServers() {
     }
 
     public static synchronized String jdbcUrl() {

@@ -11,14 +11,14 @@ import ru.school500.stack.StackLayout;
  * One real Elasticsearch 8.19 per test JVM, with Debian's hunspell ru_RU and the platform's analysis
  * plugin, on a free port (developers run the stack on 9200 at the same time), stopped at JVM exit.
  */
-public final class TestElasticsearch {
+public final class TestServers {
 
     private static ElasticsearchServer server;
 
-    private TestElasticsearch() {
+    private TestServers() {
     }
 
-    public static synchronized ElasticsearchServer server() {
+    public static synchronized ElasticsearchServer elasticsearch() {
         if (server == null) {
             Path repo = StackLayout.findRepoRoot();
             Path home = repo.resolve("search-service/target/it-stack");
@@ -31,8 +31,8 @@ public final class TestElasticsearch {
         return server;
     }
 
-    public static String url() {
-        return server().url();
+    public static String elasticsearchUrl() {
+        return elasticsearch().url();
     }
 
     /** A free port whose transport neighbour (port + 100) is free too. */

@@ -22,7 +22,7 @@ import ru.school500.searchservice.indexing.IndexAdmin;
  */
 @SpringBootTest(properties = "platform.feed.enabled=false")
 @AutoConfigureMockMvc
-public abstract class SearchIntegrationTest {
+public abstract class IntegrationTest {
 
     private static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -37,7 +37,7 @@ public abstract class SearchIntegrationTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("platform.elasticsearch.url", TestElasticsearch::url);
+        registry.add("platform.elasticsearch.url", TestServers::elasticsearchUrl);
         registry.add("platform.elasticsearch.index-prefix", () -> PREFIX);
         registry.add("platform.elasticsearch.socket-timeout", () -> "10s");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "http://127.0.0.1:1/realms/test");

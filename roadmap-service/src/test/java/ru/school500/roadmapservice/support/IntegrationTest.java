@@ -1,4 +1,4 @@
-package ru.school500.roadmapservice;
+package ru.school500.roadmapservice.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @AutoConfigureMockMvc
-public abstract class IntegrationTestBase {
+public abstract class IntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
@@ -26,7 +26,7 @@ public abstract class IntegrationTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.url", TestServers::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
