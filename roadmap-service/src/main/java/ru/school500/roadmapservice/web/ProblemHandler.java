@@ -22,7 +22,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +34,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -163,7 +167,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof DataIntegrityViolationException) {
             return duplicate(ex);
         }
+        if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessResourceException
+                || ex instanceof RecoverableDataAccessException || (state != null && state.startsWith("08"))) {
+            return databaseDown(ex);
+        }
         return unexpected(ex);
+    }
+
+    /** The database cannot be reached (no connection within the pool's timeout, a connection lost): 503. */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<ProblemDetail> databaseDown(Exception ex) {
+        log.warn("database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "База данных временно недоступна, повторите попытку позже.");
+        problem.setTitle("Сервис временно недоступен");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem);
     }
 
     /** A concurrent writer created the same row first (e.g. the same organisation of a region). */
