@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as RFC 9457 problem+json, the same shape as every other error of the service. */
 @Component
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
 

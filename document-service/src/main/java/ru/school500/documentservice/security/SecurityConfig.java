@@ -25,10 +25,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * best-practice registry; the change feed needs {@code ROLE_INDEXER}); the role, region, municipality and
  * school checks live in the feature services, and the registry itself shows anonymous callers only
  * published practices.
+ * Public so that slice tests can import the real configuration.
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
@@ -37,9 +38,9 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/internal/**").hasAuthority(Role.INDEXER.authority())
                         .requestMatchers(HttpMethod.GET, "/api/documents/practices",
                                 "/api/documents/practices/**").permitAll()
-                        .requestMatchers("/internal/**").hasAuthority(Role.INDEXER.authority())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakAuthenticationConverter()))

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +36,6 @@ public class ChangeFeed {
         this.properties = properties;
     }
 
-    @PreAuthorize("hasRole('INDEXER')")
     @Transactional
     public ChangeBatch after(long after, Integer requestedLimit) {
         int limit = requestedLimit == null ? properties.defaultLimit()

@@ -36,7 +36,7 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/internal/**").hasRole("INDEXER")
+                        .requestMatchers("/internal/**").hasAuthority(Role.INDEXER.authority())
                         .requestMatchers(HttpMethod.GET, "/api/roadmaps", "/api/roadmaps/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/roadmaps/*/approve").hasRole("REGIONAL_MINISTRY")
                         .requestMatchers(HttpMethod.PUT, "/api/roadmaps/*/items/*/progress/*")

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request the security firewall rejects (an encoded slash, NUL, {@code ..} or {@code ;} in the path).
  */
 @Component
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
         RequestRejectedHandler {
 
     private final JsonMapper json;

@@ -23,9 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * authorities here and nowhere else. Search is open to anonymous callers because visibility is part of
  * every Elasticsearch query ({@code visibility.Readers}); comparison needs a staff role; the admin and
  * feed endpoints need the indexer's service account.
+ * Public so that slice tests can import the real configuration.
  */
 @Configuration
-class SecurityConfig {
+public class SecurityConfig {
 
     static final String[] COMPARISON_ROLES = { Role.FEDERAL_ANALYST.name(), Role.REGIONAL_OPERATOR.name(),
             Role.REGIONAL_MINISTRY.name(), Role.MUNICIPAL_COORDINATOR.name() };
@@ -37,7 +38,7 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/internal/**").hasRole(Role.INDEXER.name())
+                        .requestMatchers("/internal/**").hasAuthority(Role.INDEXER.authority())
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/search/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/comparison/classifications/**")
                         .hasAnyRole(Role.FEDERAL_ANALYST.name(), Role.REGIONAL_OPERATOR.name())
