@@ -1,6 +1,7 @@
 package ru.school500.roadmapservice.roadmap;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -124,6 +125,16 @@ class RoadmapControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Тело запроса не читается как JSON ожидаемого вида."));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void fieldMessagesAreRussianWhateverLanguageTheCallerAsksFor() throws Exception {
+        mvc.perform(post("/api/roadmaps").with(Users.kirOperator()).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":\"REGIONAL\",\"title\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields.title").value(matchesPattern(".*\\p{IsCyrillic}.*")))
+                .andExpect(jsonPath("$.detail").value(matchesPattern(".*\\p{IsCyrillic}.*")));
         verifyNoInteractions(service);
     }
 
