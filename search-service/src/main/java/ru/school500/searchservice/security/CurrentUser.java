@@ -17,9 +17,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record CurrentUser(String subject, String username, Set<Role> roles, String region, String municipality,
         List<String> schools) {
 
-    public static final String REGION_CLAIM = "region";
-    public static final String MUNICIPALITY_CLAIM = "municipality";
-    public static final String SCHOOL_CLAIM = "school";
+    private static final String REGION_CLAIM = "region";
+    private static final String MUNICIPALITY_CLAIM = "municipality";
+    private static final String SCHOOL_CLAIM = "school";
 
     public CurrentUser {
         roles = Set.copyOf(roles);
@@ -65,35 +65,7 @@ public record CurrentUser(String subject, String username, Set<Role> roles, Stri
         return roles.contains(role);
     }
 
-    public boolean hasAny(Role... wanted) {
-        for (Role role : wanted) {
-            if (roles.contains(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public boolean belongsTo(String otherRegion) {
         return region != null && region.equals(otherRegion);
-    }
-
-    /** A school user of exactly this school. */
-    public boolean isSchool(String otherSchool) {
-        return has(Role.SCHOOL) && otherSchool != null && otherSchool.equals(school());
-    }
-
-    /** A curator of this school. */
-    public boolean curates(String otherSchool) {
-        return has(Role.CURATOR) && otherSchool != null && schools.contains(otherSchool);
-    }
-
-    public boolean coordinatesMunicipality(String otherMunicipality) {
-        return has(Role.MUNICIPAL_COORDINATOR) && otherMunicipality != null
-                && otherMunicipality.equals(municipality);
-    }
-
-    public String rolesAsText() {
-        return String.join(",", roles.stream().map(Role::keycloakName).sorted().toList());
     }
 }
