@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -15,10 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +26,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,6 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import ru.school500.roadmapservice.roadmap.RoadmapLevel;
 import ru.school500.roadmapservice.roadmap.RoadmapStatus;
 import ru.school500.roadmapservice.roadmap.RoadmapView;
+import ru.school500.roadmapservice.security.Users;
 
 /**
  * {@code POST /api/roadmaps/import} with the service's real security configuration and Keycloak-shaped
@@ -68,22 +64,7 @@ class ImportControllerTest {
     @MockitoBean
     OrderImport orders;
 
-    /** A token like Keycloak's: realm roles in {@code realm_access.roles}, the {@code region} claim. */
-    static RequestPostProcessor user(String username, String region, String... roles) {
-        return jwt().jwt(token -> {
-            token.claim("preferred_username", username);
-            token.claim("realm_access", Map.of("roles", List.of(roles)));
-            token.claim("iss", "http://127.0.0.1:8180/realms/school500");
-            token.claim("aud", "school500-api");
-            if (region != null) {
-                token.claim("region", region);
-            }
-        }).authorities(Arrays.stream(roles)
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')))
-                .toArray(SimpleGrantedAuthority[]::new));
-    }
-
-    static final RequestPostProcessor KIROV_OPERATOR = user("kir-operator", "43", "regional-operator");
+    static final RequestPostProcessor KIROV_OPERATOR = Users.kirOperator();
 
     private ResultActions upload(byte[] bytes, RequestPostProcessor who, String... params) throws Exception {
         MockMultipartHttpServletRequestBuilder request = multipart("/api/roadmaps/import")
@@ -120,7 +101,7 @@ class ImportControllerTest {
 
     @Test
     void regionParameterOfTheCallersOwnRegionIsAccepted() throws Exception {
-        upload(Fixtures.order(Fixtures.IRKUTSK), user("irk-operator", "38", "regional-operator"), "region", "38")
+        upload(Fixtures.order(Fixtures.IRKUTSK), Users.irkOperator(), "region", "38")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemCount").value(74))
                 .andExpect(jsonPath("$.warnings[0].code").value("ORDER_CONTRADICTION"));
@@ -173,7 +154,7 @@ class ImportControllerTest {
     void importWithoutDryRunByTheMinistryNeverReachesTheStore() throws Exception {
         mvc.perform(multipart("/api/roadmaps/import")
                         .file(new MockMultipartFile("file", "order.txt", "text/plain", Fixtures.order(Fixtures.KIROV)))
-                        .with(user("kir-ministry", "43", "regional-ministry")))
+                        .with(Users.kirMinistry()))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(orders);
     }
@@ -187,7 +168,7 @@ class ImportControllerTest {
 
     @Test
     void importRejectsFederalAnalyst() throws Exception {
-        upload(Fixtures.order(Fixtures.KIROV), user("fed-analyst", null, "federal-analyst"))
+        upload(Fixtures.order(Fixtures.KIROV), Users.fedAnalyst())
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -201,9 +182,9 @@ class ImportControllerTest {
 
     @Test
     void importRejectsSchoolAndMinistryUsers() throws Exception {
-        upload(Fixtures.order(Fixtures.KIROV), user("kir-ministry", "43", "regional-ministry"))
+        upload(Fixtures.order(Fixtures.KIROV), Users.kirMinistry())
                 .andExpect(status().isForbidden());
-        upload(Fixtures.order(Fixtures.KIROV), user("kir-school1", "43", "school")).andExpect(status().isForbidden());
+        upload(Fixtures.order(Fixtures.KIROV), Users.kirSchool1()).andExpect(status().isForbidden());
     }
 
     @Test
