@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import ru.school500.searchservice.indexing.IndexNames;
+import ru.school500.searchservice.support.Eventually;
 import ru.school500.searchservice.support.IntegrationTest;
 
 /** Two (or more) search-service instances share one Elasticsearch: each feed is pulled by one of them. */
@@ -50,13 +51,11 @@ class FeedLeasesIT extends IntegrationTest {
         FeedLeases first = instance("first");
         FeedLeases second = instance("second");
         assertThat(first.hold(feed)).isTrue();
-        Instant until = Instant.now().plus(LEASE.multipliedBy(2));
-        while (Instant.now().isBefore(until)) {
-            // the holder keeps polling (and renewing) past the lease's own duration
-            assertThat(first.hold(feed)).isTrue();
-            assertThat(second.hold(feed)).isFalse();
-            Thread.sleep(100);
-        }
+        // the holder keeps polling (and renewing) past the lease's own duration; the other never gets the feed
+        Eventually.within(LEASE.multipliedBy(3)).during(LEASE.multipliedBy(2)).pollInterval(Duration.ofMillis(100))
+                .failFast("the holder lost the feed or the standby took it",
+                        () -> !first.hold(feed) || second.hold(feed))
+                .until(() -> true);
     }
 
     @Test
@@ -66,11 +65,8 @@ class FeedLeasesIT extends IntegrationTest {
         // the lease runs from the moment the holder asked for it
         Instant died = Instant.now();
         assertThat(dead.hold(feed)).isTrue();
-        Instant deadline = died.plus(LEASE.multipliedBy(3));
-        while (!survivor.hold(feed)) {
-            assertThat(Instant.now()).as("taken over in time").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Eventually.within(Duration.between(Instant.now(), died.plus(LEASE.multipliedBy(3))))
+                .pollInterval(Duration.ofMillis(100)).alias("taken over in time").until(() -> survivor.hold(feed));
         assertThat(Duration.between(died, Instant.now())).isGreaterThanOrEqualTo(LEASE);
         assertThat(instance("dead-again").hold(feed)).isFalse();
     }
