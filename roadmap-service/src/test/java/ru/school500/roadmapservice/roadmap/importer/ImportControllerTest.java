@@ -113,7 +113,7 @@ class ImportControllerTest {
         RoadmapView roadmap = new RoadmapView(id, "43", null, RoadmapLevel.REGIONAL, "Дорожная карта", 2022, null,
                 null, RoadmapStatus.DRAFT, 1, null, null, 0, null, List.of(), List.of(), List.of(), "kir-operator",
                 null, "kir-operator", null, null, null);
-        when(orders.save(any(), any(), eq("43"), eq("order.txt"), any(), any(), eq("token")))
+        when(orders.save(any(), any(), eq("43"), eq("order.txt"), any(), any(), eq("token-of-kir-operator")))
                 .thenReturn(new ImportedRoadmap(roadmap, List.of(), new ImportedRoadmap.SourceFile(UUID.randomUUID(),
                         1, "ab")));
         mvc.perform(multipart("/api/roadmaps/import")
@@ -140,7 +140,7 @@ class ImportControllerTest {
                 .andExpect(status().isCreated());
 
         verify(orders).save(any(), eq(new DraftFromPreview.Choices(RoadmapPreview.Level.MUNICIPAL, "43-01")), eq("43"),
-                eq("order.txt"), any(), any(), eq("token"));
+                eq("order.txt"), any(), any(), eq("token-of-kir-operator"));
     }
 
     @Test
