@@ -15,7 +15,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class UserQueryFuzzTest {
 
-    private static final Duration PER_INPUT = Duration.ofMillis(500);
+    private static final Duration PER_INPUT = Duration.ofSeconds(2);
 
     @FuzzTest(maxDuration = "10s")
     void anySearchBoxTextIsParsedWithoutErrorInBoundedTime(FuzzedDataProvider data) {

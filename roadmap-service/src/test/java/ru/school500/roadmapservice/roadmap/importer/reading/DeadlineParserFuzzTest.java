@@ -18,7 +18,7 @@ import ru.school500.roadmapservice.roadmap.importer.ParsedDeadline.Period;
  */
 class DeadlineParserFuzzTest {
 
-    private static final Duration PER_INPUT = Duration.ofSeconds(2);
+    private static final Duration PER_INPUT = Duration.ofSeconds(5);
     private final DeadlineParser parser = new DeadlineParser();
 
     @FuzzTest(maxDuration = "10s")
