@@ -68,6 +68,16 @@ public final class SignatureVerifier {
         if (der == null) {
             return Verification.of(SignatureStatus.INVALID, "Файл не является подписью CMS/PKCS#7.");
         }
+        try {
+            return verifyDer(der, content, now);
+        } catch (RuntimeException malformed) {
+            // BouncyCastle reads the structure lazily: a broken value (say, a subject name that is not UTF-8)
+            // surfaces as a runtime exception only when it is read
+            return Verification.of(SignatureStatus.INVALID, "Подпись или сертификат в ней повреждены и не читаются.");
+        }
+    }
+
+    private Verification verifyDer(byte[] der, InputStream content, Instant now) {
         SignerInformation signer;
         Store<X509CertificateHolder> certificates;
         try {

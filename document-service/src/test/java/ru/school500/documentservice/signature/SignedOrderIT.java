@@ -66,6 +66,22 @@ class SignedOrderIT extends IntegrationTest {
                 .andExpect(jsonPath("$.signatures.length()").value(1));
     }
 
+    /** The fuzzer's finding through the API: a signer's subject that is not UTF-8 once threw (a 500). */
+    @Test
+    void signatureWhoseCertificateSubjectIsNotUtf8IsAnInvalidCheckNotAServerError() throws Exception {
+        byte[] finding;
+        try (var in = getClass().getResourceAsStream(
+                "SignatureFuzzTestInputs/anySignatureFileIsJudgedWithoutErrorInBoundedTime/crash-subject-not-utf8")) {
+            finding = in.readAllBytes();
+        }
+        String orderId = uploadOrder(SignatureFuzzTest.CONTENT, "7-fuzz");
+
+        uploadSignature(Users.kirMinistry(), orderId, "order.p7s", finding)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.signature.status").value("INVALID"))
+                .andExpect(jsonPath("$.signature.detail").value("Подпись или сертификат в ней повреждены и не читаются."));
+    }
+
     @Test
     void signatureOverOtherBytesIsInvalid() throws Exception {
         byte[] order = Files.pdfLike(10_000, 40);

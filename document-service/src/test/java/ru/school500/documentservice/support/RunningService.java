@@ -45,6 +45,8 @@ public final class RunningService {
 
     /** The service closes pooled S3 connections idle this long (short here, so a test can watch it). */
     public static final Duration S3_KEEP_ALIVE = Duration.ofSeconds(2);
+    /** The service gives up on a request body that stalls this long. */
+    public static final Duration CLIENT_READ_TIMEOUT = Duration.ofSeconds(3);
     private static final String AUDIENCE = "school500-api";
 
     private static RunningService instance;
@@ -83,6 +85,10 @@ public final class RunningService {
         properties.put("platform.storage.part-size", "5MB");
         properties.put("platform.storage.idle-connection-timeout", S3_KEEP_ALIVE.toMillis() + "ms");
         properties.put("platform.extraction.enabled", false);
+        // a client that stops sending is cut off after this long (short here, so SlowClientIT stays quick);
+        // idle keep-alive connections keep the default
+        properties.put("server.tomcat.connection-timeout", CLIENT_READ_TIMEOUT.toMillis() + "ms");
+        properties.put("server.tomcat.keep-alive-timeout", "60s");
         properties.put("platform.signature.trust-anchors", TestPki.trustStoreFile().toString());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",

@@ -104,7 +104,13 @@ class ExtractionWorker {
             }
         }
         documents.recordExtraction(job.documentId(), job.version(), result);
-        log.info("extraction of {} v{}: {}", job.documentId(), job.version(), result.getClass().getSimpleName());
+        if (result instanceof ExtractionResult.Failed failed) {
+            // zip bombs, entity bombs, broken and encrypted files: stored as uploaded, their text is never read
+            log.warn("extraction of {} v{} ({}) failed: {}", job.documentId(), job.version(), job.contentType(),
+                    failed.reason());
+        } else {
+            log.info("extraction of {} v{}: {}", job.documentId(), job.version(), result.getClass().getSimpleName());
+        }
         return true;
     }
 

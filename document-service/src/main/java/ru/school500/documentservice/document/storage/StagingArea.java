@@ -61,15 +61,15 @@ public class StagingArea {
         try {
             head = counted.readNBytes(HEAD_SIZE);
         } catch (IOException e) {
-            throw counted.limitExceeded() ? UploadRejectedException.tooLarge(maxFileSize())
-                    : UploadRejectedException.interrupted();
+            throw refused(counted.limitExceeded() ? UploadRejectedException.tooLarge(maxFileSize())
+                    : UploadRejectedException.interrupted(), fileName, counted.count());
         }
         if (head.length == 0) {
-            throw UploadRejectedException.empty();
+            throw refused(UploadRejectedException.empty(), fileName, 0);
         }
         String contentType = detector.detect(head, fileName, head.length < HEAD_SIZE);
         if (!detector.isAllowed(contentType)) {
-            throw UploadRejectedException.unsupportedType(contentType);
+            throw refused(UploadRejectedException.unsupportedType(contentType), fileName, counted.count());
         }
         String key = ObjectStore.newKey();
         jdbc.sql("insert into staged_object (object_key, created_at) values (?, ?)")
@@ -79,15 +79,40 @@ public class StagingArea {
         } catch (Exception e) {
             cleanUpFailedUpload(key);
             if (counted.limitExceeded()) {
-                throw UploadRejectedException.tooLarge(maxFileSize());
+                throw refused(UploadRejectedException.tooLarge(maxFileSize()), fileName, counted.count());
             }
             if (counted.sourceFailed()) {
-                throw UploadRejectedException.interrupted();
+                throw refused(UploadRejectedException.interrupted(), fileName, counted.count());
             }
             log.warn("upload to S3 failed: {}", e.toString());
             throw new StorageUnavailableException(e);
         }
         return new StagedObject(key, fileName, counted.count(), counted.sha256Hex(), contentType);
+    }
+
+    /** Every refused upload leaves a line in the log: the security team's trace of hostile or broken files. */
+    private static UploadRejectedException refused(UploadRejectedException refusal, String fileName, long bytesRead) {
+        log.warn("upload refused ({} {}) after {} bytes, file name {}: {}", refusal.getStatusCode().value(),
+                refusal.getBody().getTitle(), bytesRead, quoted(fileName), refusal.getBody().getDetail());
+        return refusal;
+    }
+
+    /** The client's file name for the log: control and format characters escaped, so it cannot forge lines. */
+    static String quoted(String fileName) {
+        if (fileName == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        fileName.codePoints().limit(300).forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || c == '"' || c == '\\') {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('"').toString();
     }
 
     /** Commit step: must run in the transaction that inserts the row pointing at the object. */

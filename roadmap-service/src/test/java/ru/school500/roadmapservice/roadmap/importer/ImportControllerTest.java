@@ -1,5 +1,6 @@
 package ru.school500.roadmapservice.roadmap.importer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -235,5 +236,25 @@ class ImportControllerTest {
     void importRejectsFileOverTheConfiguredLimit() throws Exception {
         byte[] large = "Распоряжение\n".repeat(100_000).getBytes(StandardCharsets.UTF_8);
         refused(upload(large, KIROV_OPERATOR), 413, "TOO_LARGE");
+    }
+
+    /** Every committed input of {@link OrderFileFuzzTest} (seeds of every format and findings), as an upload. */
+    @Test
+    void everyFuzzCorpusFileIsAPreviewOrAProblemNeverAServerError() throws Exception {
+        java.nio.file.Path inputs = java.nio.file.Path.of(getClass().getResource("OrderFileFuzzTestInputs").toURI());
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(inputs)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+
+        for (java.nio.file.Path file : files) {
+            var response = upload(java.nio.file.Files.readAllBytes(file), KIROV_OPERATOR).andReturn().getResponse();
+
+            assertThat(response.getStatus()).as(inputs.relativize(file).toString()).isIn(200, 400, 413, 415, 422);
+            if (response.getStatus() != 200) {
+                assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            }
+        }
     }
 }
