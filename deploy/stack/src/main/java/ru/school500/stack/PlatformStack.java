@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The whole platform on 127.0.0.1: PostgreSQL, S3, Elasticsearch and Keycloak first (in parallel), then
+ * The whole platform on 127.0.0.1: PostgreSQL, S3, Elasticsearch, Keycloak and Redis first (in parallel), then
  * the three services, then the gateway. If anything fails to start, everything started so far is stopped
  * and the failure names the component.
  */
@@ -16,12 +16,14 @@ public final class PlatformStack implements AutoCloseable {
 
     public static final int GATEWAY_PORT = 8080;
     public static final int KEYCLOAK_PORT = 8180;
+    public static final int REDIS_PORT = 6379;
 
     private final StackLayout layout;
     private final PostgresServer postgres;
     private final S3Server s3;
     private final ElasticsearchServer elasticsearch;
     private final KeycloakServer keycloak;
+    private final RedisServer redis;
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();
     private final List<Component> started = new ArrayList<>();
 
@@ -51,6 +53,7 @@ public final class PlatformStack implements AutoCloseable {
                 .withPlugin(ElasticsearchServer.ANALYSIS_PLUGIN, layout.analysisPluginZip());
         this.keycloak = new KeycloakServer(layout, KEYCLOAK_PORT, layout.data("keycloak"),
                 layout.repoRoot().resolve("deploy/keycloak/school500-realm.json"));
+        this.redis = new RedisServer(layout.log("redis"), REDIS_PORT, layout.data("redis"), true);
         services.put("roadmap-service", new ServiceApp(layout, "roadmap-service", 8081, Map.of(), "384m"));
         services.put("document-service", new ServiceApp(layout, "document-service", 8082, Map.of(), "256m"));
         services.put("search-service", new ServiceApp(layout, "search-service", 8083, Map.of(), "384m"));
@@ -100,6 +103,10 @@ public final class PlatformStack implements AutoCloseable {
         return elasticsearch;
     }
 
+    public RedisServer redis() {
+        return redis;
+    }
+
     public KeycloakServer keycloak() {
         return keycloak;
     }
@@ -118,7 +125,7 @@ public final class PlatformStack implements AutoCloseable {
 
     public synchronized void start() {
         try {
-            startTogether(List.of(postgres, s3, elasticsearch, keycloak));
+            startTogether(List.of(postgres, s3, elasticsearch, keycloak, redis));
             List<Component> backends = new ArrayList<>();
             for (String module : List.of("roadmap-service", "document-service", "search-service")) {
                 backends.addAll(instancesOf(module));
