@@ -42,7 +42,9 @@ class SharedRateLimitIT {
         issuer = new TestIssuer();
         upstream = new Upstream();
         Map<String, Object> limits = Map.of("platform.rate-limit.replenish-per-second", PER_SECOND,
-                "platform.rate-limit.burst", BURST, "platform.rate-limit.trusted-proxies", "127.0.0.1/32");
+                "platform.rate-limit.burst", BURST, "platform.rate-limit.trusted-proxies", "127.0.0.1/32",
+                // as deployed (public scheme and host from the Ingress): the limiter must not take its rewritten address
+                "server.forward-headers-strategy", "framework");
         first = GatewayInstance.start(issuer, upstream, limits);
         second = GatewayInstance.start(issuer, upstream, limits);
     }
