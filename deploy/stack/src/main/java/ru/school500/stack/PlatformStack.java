@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 public final class PlatformStack implements AutoCloseable {
 
     public static final int GATEWAY_PORT = 8080;
+    /** The second gateway ({@code --instances 2}): same sessions and rate limit, through the same Redis. */
+    public static final int SECOND_GATEWAY_PORT = 8084;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int REDIS_PORT = 6379;
 
@@ -67,6 +69,10 @@ public final class PlatformStack implements AutoCloseable {
                     module + "-2", port, module.equals("search-service") ? feeds : Map.of(), services.get(module).heap())));
         }
         services.put("gateway", new ServiceApp(layout, "gateway", GATEWAY_PORT, gatewayEnvironment(), "256m"));
+        if (instances == 2) {
+            services.put("gateway-2", new ServiceApp(layout, "gateway", "gateway-2", SECOND_GATEWAY_PORT,
+                    gatewayEnvironment(), "256m"));
+        }
     }
 
     private Map<String, String> gatewayEnvironment() {
@@ -131,7 +137,7 @@ public final class PlatformStack implements AutoCloseable {
                 backends.addAll(instancesOf(module));
             }
             startTogether(backends);
-            startTogether(List.of(service("gateway")));
+            startTogether(new ArrayList<>(instancesOf("gateway")));
         } catch (RuntimeException failure) {
             close();
             throw failure;
@@ -199,13 +205,15 @@ public final class PlatformStack implements AutoCloseable {
     public String describe() {
         return """
                 Платформа 500+ is running (%d instance(s) of each service).
-                  Web UI and API:  %s
+                  Web UI and API:  %s%s
                   Keycloak:        %s (realm school500; admin console: admin / admin)
                   Demo users (password demo): fed-analyst, irk-operator, irk-ministry, irk-school1,
                                               kir-operator, kir-ministry, kir-school1, kir-curator, kir-municipal
                   Logs:            %s
                   Data:            %s
-                Press Ctrl-C to stop everything.""".formatted(instances, gatewayUrl(), keycloak.url(), layout.logs(),
+                Press Ctrl-C to stop everything.""".formatted(instances, gatewayUrl(),
+                instances == 2 ? " and http://127.0.0.1:" + SECOND_GATEWAY_PORT + " (second gateway, same sessions)" : "",
+                keycloak.url(), layout.logs(),
                 layout.home().resolve("data"));
     }
 }
