@@ -3,13 +3,17 @@ package ru.school500.gateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,6 +35,7 @@ public final class TestIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer jwks;
+    private final Queue<Map<String, String>> tokenRequests = new ConcurrentLinkedQueue<>();
 
     public TestIssuer() {
         try {
@@ -58,7 +63,31 @@ public final class TestIssuer implements AutoCloseable {
             exchange.getResponseBody().write(discovery);
             exchange.close();
         });
+        // refuses every code (invalid_grant) after noting what the gateway sent: enough to see which login
+        // the gateway was completing, without pretending to be Keycloak
+        jwks.createContext("/token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String pair : form.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+            tokenRequests.add(fields);
+            byte[] refusal = "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, refusal.length);
+            exchange.getResponseBody().write(refusal);
+            exchange.close();
+        });
         jwks.start();
+    }
+
+    /** The form of each code exchange the gateways sent to the token endpoint, oldest first. */
+    public Queue<Map<String, String>> tokenRequests() {
+        return tokenRequests;
     }
 
     public String base() {
