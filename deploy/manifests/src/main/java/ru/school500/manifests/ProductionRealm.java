@@ -37,8 +37,9 @@ public final class ProductionRealm {
     public static final Path PRODUCTION = Path.of("deploy/keycloak/school500-realm.production.json");
     public static final Path REALM_IMPORT = Path.of("deploy/k8s/base/keycloak/realm-import.yaml");
 
-    /** Addresses of the gateway in the local realm, replaced by the public address. */
-    private static final Set<String> LOCAL_GATEWAY_ORIGINS = Set.of("http://127.0.0.1:8080", "http://localhost:8080");
+    /** Addresses of the gateway in the local realm (8084: the second one of --instances 2), replaced by the public address. */
+    private static final Set<String> LOCAL_GATEWAY_ORIGINS = Set.of("http://127.0.0.1:8080", "http://localhost:8080",
+            "http://127.0.0.1:8084", "http://localhost:8084");
     public static final String PUBLIC_URL = "PLATFORM_PUBLIC_URL";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

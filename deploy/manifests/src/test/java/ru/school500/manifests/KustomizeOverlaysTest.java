@@ -157,6 +157,26 @@ class KustomizeOverlaysTest {
                 .doesNotContain("gateway", "roadmap-service", "search-service");
         assertThat(policies.callersOnPort(Map.of("v1.min.io/tenant", "documents"), 9000)).contains("document-service")
                 .doesNotContain("gateway", "roadmap-service", "search-service");
+        assertThat(policies.callersOnPort(Map.of("app", "gateway-redis"), 6379)).containsExactly("gateway");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGatewayKeepsSessionsAndRateLimitBucketsInTheOperatorsRedis(String overlay) {
+        Overlay rendered = Overlay.render(overlay);
+        JsonNode redis = rendered.one("Redis", "gateway-redis");
+        Map<String, JsonNode> env = new TreeMap<>();
+        rendered.one("Deployment", "gateway").at("/spec/template/spec/containers/0/env")
+                .forEach(variable -> env.put(variable.get("name").asText(), variable));
+        String host = rendered.one("ConfigMap", "platform-endpoints").at("/data/" + env.get("SPRING_DATA_REDIS_HOST")
+                .at("/valueFrom/configMapKeyRef/key").asText()).asText();
+        assertThat(host).as("the Service the operator creates for the Redis resource").isEqualTo("gateway-redis");
+        assertThat(env.get("SPRING_DATA_REDIS_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo(redis.at("/spec/kubernetesConfig/redisSecret/name").asText());
+        assertThat(env.get("SPRING_DATA_REDIS_PASSWORD").at("/valueFrom/secretKeyRef/key").asText())
+                .isEqualTo(redis.at("/spec/kubernetesConfig/redisSecret/key").asText());
+        assertThat(env).containsKey("PLATFORM_RATE_LIMIT_TRUSTED_PROXIES");
+        assertThat(redis.at("/spec/storage/volumeClaimTemplate/spec/resources/requests/storage").asText()).isNotEmpty();
     }
 
     @Test

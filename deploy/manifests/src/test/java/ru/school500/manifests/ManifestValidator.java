@@ -67,7 +67,12 @@ final class ManifestValidator {
                     "/spec/pools/*/securityContext", PodSecurityContext.class,
                     "/spec/pools/*/containerSecurityContext", SecurityContext.class,
                     "/spec/pools/*/resources", ResourceRequirements.class),
-            "Keycloak", Map.of("/spec/resources", ResourceRequirements.class));
+            "Keycloak", Map.of("/spec/resources", ResourceRequirements.class),
+            "Redis", Map.of(
+                    "/spec/kubernetesConfig/resources", ResourceRequirements.class,
+                    "/spec/storage/volumeClaimTemplate", PersistentVolumeClaim.class,
+                    "/spec/podSecurityContext", PodSecurityContext.class,
+                    "/spec/securityContext", SecurityContext.class));
 
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> LOADED = new ConcurrentHashMap<>();

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * The local platform for people: {@code deploy/local/run [--reset] [--no-demo] [--instances 2]}. Data lives
  * in {@code .local/} under the repository and survives restarts; {@code --reset} wipes it first;
- * {@code --instances 2} runs two instances of each service behind the gateway. At the first start it loads the
+ * {@code --instances 2} runs two instances of each service behind the gateway, and a second gateway on 8084
+ * sharing the first one's sessions and rate limit through Redis. At the first start it loads the
  * two fixture orders and then the fictional demo set ({@link DemoSeeder}); {@code --no-demo} leaves the demo
  * set out.
  */

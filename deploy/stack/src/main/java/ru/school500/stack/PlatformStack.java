@@ -8,20 +8,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The whole platform on 127.0.0.1: PostgreSQL, S3, Elasticsearch and Keycloak first (in parallel), then
+ * The whole platform on 127.0.0.1: PostgreSQL, S3, Elasticsearch, Keycloak and Redis first (in parallel), then
  * the three services, then the gateway. If anything fails to start, everything started so far is stopped
  * and the failure names the component.
  */
 public final class PlatformStack implements AutoCloseable {
 
     public static final int GATEWAY_PORT = 8080;
+    /** The second gateway ({@code --instances 2}): same sessions and rate limit, through the same Redis. */
+    public static final int SECOND_GATEWAY_PORT = 8084;
     public static final int KEYCLOAK_PORT = 8180;
+    public static final int REDIS_PORT = 6379;
 
     private final StackLayout layout;
     private final PostgresServer postgres;
     private final S3Server s3;
     private final ElasticsearchServer elasticsearch;
     private final KeycloakServer keycloak;
+    private final RedisServer redis;
     private final Map<String, ServiceApp> services = new LinkedHashMap<>();
     private final List<Component> started = new ArrayList<>();
 
@@ -51,6 +55,7 @@ public final class PlatformStack implements AutoCloseable {
                 .withPlugin(ElasticsearchServer.ANALYSIS_PLUGIN, layout.analysisPluginZip());
         this.keycloak = new KeycloakServer(layout, KEYCLOAK_PORT, layout.data("keycloak"),
                 layout.repoRoot().resolve("deploy/keycloak/school500-realm.json"));
+        this.redis = new RedisServer(layout.log("redis"), REDIS_PORT, layout.data("redis"), true);
         services.put("roadmap-service", new ServiceApp(layout, "roadmap-service", 8081, Map.of(), "384m"));
         services.put("document-service", new ServiceApp(layout, "document-service", 8082, Map.of(), "256m"));
         services.put("search-service", new ServiceApp(layout, "search-service", 8083, Map.of(), "384m"));
@@ -64,6 +69,10 @@ public final class PlatformStack implements AutoCloseable {
                     module + "-2", port, module.equals("search-service") ? feeds : Map.of(), services.get(module).heap())));
         }
         services.put("gateway", new ServiceApp(layout, "gateway", GATEWAY_PORT, gatewayEnvironment(), "256m"));
+        if (instances == 2) {
+            services.put("gateway-2", new ServiceApp(layout, "gateway", "gateway-2", SECOND_GATEWAY_PORT,
+                    gatewayEnvironment(), "256m"));
+        }
     }
 
     private Map<String, String> gatewayEnvironment() {
@@ -100,6 +109,10 @@ public final class PlatformStack implements AutoCloseable {
         return elasticsearch;
     }
 
+    public RedisServer redis() {
+        return redis;
+    }
+
     public KeycloakServer keycloak() {
         return keycloak;
     }
@@ -118,13 +131,13 @@ public final class PlatformStack implements AutoCloseable {
 
     public synchronized void start() {
         try {
-            startTogether(List.of(postgres, s3, elasticsearch, keycloak));
+            startTogether(List.of(postgres, s3, elasticsearch, keycloak, redis));
             List<Component> backends = new ArrayList<>();
             for (String module : List.of("roadmap-service", "document-service", "search-service")) {
                 backends.addAll(instancesOf(module));
             }
             startTogether(backends);
-            startTogether(List.of(service("gateway")));
+            startTogether(new ArrayList<>(instancesOf("gateway")));
         } catch (RuntimeException failure) {
             close();
             throw failure;
@@ -192,13 +205,15 @@ public final class PlatformStack implements AutoCloseable {
     public String describe() {
         return """
                 Платформа 500+ is running (%d instance(s) of each service).
-                  Web UI and API:  %s
+                  Web UI and API:  %s%s
                   Keycloak:        %s (realm school500; admin console: admin / admin)
                   Demo users (password demo): fed-analyst, irk-operator, irk-ministry, irk-school1,
                                               kir-operator, kir-ministry, kir-school1, kir-curator, kir-municipal
                   Logs:            %s
                   Data:            %s
-                Press Ctrl-C to stop everything.""".formatted(instances, gatewayUrl(), keycloak.url(), layout.logs(),
+                Press Ctrl-C to stop everything.""".formatted(instances, gatewayUrl(),
+                instances == 2 ? " and http://127.0.0.1:" + SECOND_GATEWAY_PORT + " (second gateway, same sessions)" : "",
+                keycloak.url(), layout.logs(),
                 layout.home().resolve("data"));
     }
 }

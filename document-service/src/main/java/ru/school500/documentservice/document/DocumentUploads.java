@@ -2,6 +2,7 @@ package ru.school500.documentservice.document;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,12 +53,13 @@ class DocumentUploads {
     private final DocumentViews views;
     private final DocumentFeed feed;
     private final AuditLog audit;
+    private final UploadMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DocumentUploads(StagingArea staging, DocumentRepository documents, DocumentVersionRepository versions,
             DocumentLookup lookup, PracticeService practices, ReferenceLists references, OrderRepeals repeals,
-            OrderSignatures signatures, DocumentViews views, DocumentFeed feed, AuditLog audit,
+            OrderSignatures signatures, DocumentViews views, DocumentFeed feed, AuditLog audit, UploadMetrics metrics,
             PlatformTransactionManager transactions) {
         this.staging = staging;
         this.documents = documents;
@@ -70,6 +72,7 @@ class DocumentUploads {
         this.views = views;
         this.feed = feed;
         this.audit = audit;
+        this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -92,6 +95,7 @@ class DocumentUploads {
     final class Upload implements AutoCloseable {
 
         private final CurrentUser user;
+        private final long started = System.nanoTime();
         private StagedObject staged;
         private boolean committed;
 
@@ -114,6 +118,7 @@ class DocumentUploads {
             }
             DocumentView view = transaction.execute(status -> commitStaged(user, form, staged));
             committed = true;
+            metrics.stored(view.type(), staged.size(), Duration.ofNanos(System.nanoTime() - started));
             return view.type() == DocumentType.SIGNATURE ? view.withSignature(signatures.recheck(user, view.id()))
                     : view;
         }

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -52,11 +56,26 @@ class DocumentServiceClient implements SourceDocumentStore {
     private final JsonMapper json = JsonMapper.builder().build();
 
     DocumentServiceClient(DocumentServiceProperties properties) {
+        this(properties, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * With the service's observation registry the calls carry the caller's trace ({@code traceparent}), so one
+     * import is one trace gateway → roadmap-service → document-service, and are timed as
+     * {@code http_client_requests_seconds}.
+     */
+    @Autowired
+    DocumentServiceClient(DocumentServiceProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        this(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    private DocumentServiceClient(DocumentServiceProperties properties, ObservationRegistry observations) {
         // HTTP/1.1: plain-text HTTP/2 would start every connection with an h2c upgrade the services do not offer
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build());
         requests.setReadTimeout(READ_TIMEOUT);
-        this.http = RestClient.builder().baseUrl(properties.document().toString()).requestFactory(requests).build();
+        this.http = RestClient.builder().baseUrl(properties.document().toString()).requestFactory(requests)
+                .observationRegistry(observations).build();
     }
 
     @Override

@@ -110,10 +110,12 @@ class ImportController {
         byte[] content = file.getBytes();
         RoadmapPreview preview = importer.preview(content);
         if (dryRun) {
+            ImportOutcomes.previewed();
             return ResponseEntity.ok(preview);
         }
         ImportedRoadmap imported = orders.save(preview, new DraftFromPreview.Choices(level, municipality), target,
                 fileName(file.getOriginalFilename(), preview.format()), content, user, bearerToken());
+        ImportOutcomes.stored();
         return ResponseEntity.created(URI.create("/api/roadmaps/" + imported.roadmap().id()))
                 .eTag(Etags.of(imported.roadmap().version())).body(imported);
     }

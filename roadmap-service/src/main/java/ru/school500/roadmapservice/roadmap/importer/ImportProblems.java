@@ -31,6 +31,7 @@ class ImportProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejected.reason().status, rejected.getMessage());
         problem.setTitle(rejected.reason().title);
         problem.setProperty("code", rejected.reason().name());
+        ImportOutcomes.rejected(rejected.reason().name());
         return respond(problem, request);
     }
 
@@ -40,6 +41,7 @@ class ImportProblems {
                 "Файл больше допустимого размера загрузки.");
         problem.setTitle(ImportRejectedException.Reason.TOO_LARGE.title);
         problem.setProperty("code", ImportRejectedException.Reason.TOO_LARGE.name());
+        ImportOutcomes.rejected(ImportRejectedException.Reason.TOO_LARGE.name());
         return respond(problem, request);
     }
 
@@ -50,6 +52,7 @@ class ImportProblems {
                 "Нужен файл распоряжения в части multipart «file».");
         problem.setTitle("Нет файла");
         problem.setProperty("code", "NO_FILE");
+        ImportOutcomes.rejected("NO_FILE");
         return respond(problem, request);
     }
 
