@@ -17,14 +17,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 
 /**
  * Every input of the query parser's fuzz corpus ({@code UserQueryFuzzTestInputs/}: seeds and findings), and
  * the syntax Elasticsearch's query parsers are known to choke on, sent through the controller to a real
  * Elasticsearch as the search and the suggestion query: answered 200 or a 400 problem, never a 5xx.
  */
-class QueryCorpusIT extends SearchIntegrationTest {
+class QueryCorpusIT extends IntegrationTest {
 
     private static final List<String> HOSTILE = List.of("\"", "\"\"\"", "-", "--", "|", "||", "+", "*", "~", "~~2",
             "школа~99", "школа~-1", "школ*", "*школа", "(", ")", "((школа", "школа))", "\\", "\\\"", "/", "/школа/",
