@@ -6,10 +6,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -259,23 +259,17 @@ class DemoDataIT {
     }
 
     private static JsonNode awaitAnonymousSearch(String q, String title) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = anonymousSearch(q);
-            for (JsonNode hit : last.path("hits")) {
-                if (title.equals(hit.path("title").asString())) {
-                    return hit;
-                }
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        return Eventually.within(Duration.ofSeconds(60)).alias("the anonymous registry finds «" + title + "»")
+                .until(() -> hitTitled(anonymousSearch(q), title), Objects::nonNull);
+    }
+
+    private static JsonNode hitTitled(JsonNode result, String title) {
+        for (JsonNode hit : result.path("hits")) {
+            if (title.equals(hit.path("title").asString())) {
+                return hit;
             }
         }
-        throw new AssertionError("the anonymous registry does not find «" + title + "»: " + last);
+        return null;
     }
 
     private static JsonNode anonymousSearch(String q) {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -108,12 +107,10 @@ class ImportAndCompareIT {
         assertThat(override.statusCode()).as(override.body()).isEqualTo(200);
 
         String reimported = importOrder("kirov-2022-order-324.txt", operator);
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonNode comparison = awaitComparison(operator, reimported);
-        while (!cellNumbers(comparison, "BEST_PRACTICES", reimported).contains("2.6") && Instant.now().isBefore(deadline)) {
-            pause();
-            comparison = awaitComparison(operator, reimported);
-        }
+        JsonNode comparison = Eventually.within(Duration.ofSeconds(40))
+                .alias("the override of 2.6 kept on the re-imported roadmap")
+                .until(() -> awaitComparison(operator, reimported),
+                        answer -> cellNumbers(answer, "BEST_PRACTICES", reimported).contains("2.6"));
         assertThat(cellNumbers(comparison, "BEST_PRACTICES", reimported)).as(comparison.path("categories").toString())
                 .contains("2.6");
     }
@@ -171,17 +168,11 @@ class ImportAndCompareIT {
         for (String roadmap : roadmaps) {
             query.append(query.isEmpty() ? "?" : "&").append("roadmap=").append(roadmap);
         }
-        Instant deadline = Instant.now().plusSeconds(20);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = Http.get(GATEWAY + "/api/comparison" + query, token);
-            if (last.statusCode() == 200 && !Http.json(last).at("/categories/rows").isEmpty()
-                    && totalItems(Http.json(last)) > 0) {
-                return Http.json(last);
-            }
-            pause();
-        }
-        throw new AssertionError("no comparison in time: " + (last == null ? "" : last.statusCode() + " " + last.body()));
+        HttpResponse<String> answer = Eventually.within(Duration.ofSeconds(20)).alias("a comparison of " + query)
+                .until(() -> Http.get(GATEWAY + "/api/comparison" + query, token),
+                        last -> last.statusCode() == 200 && !Http.json(last).at("/categories/rows").isEmpty()
+                                && totalItems(Http.json(last)) > 0);
+        return Http.json(answer);
     }
 
     private static int totalItems(JsonNode comparison) {
@@ -210,24 +201,9 @@ class ImportAndCompareIT {
     }
 
     private static JsonNode awaitSearch(String token, String q, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = Http.get(GATEWAY + "/api/search?q=" + URLEncoder.encode(q,
-                    StandardCharsets.UTF_8), token);
-            if (response.statusCode() == 200 && Http.json(response).path("total").asLong() > 0) {
-                return Http.json(response);
-            }
-            pause();
-        }
-        throw new AssertionError("nothing found in time for " + q);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> answer = Eventually.within(patience).alias("something found for " + q)
+                .until(() -> Http.get(GATEWAY + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token),
+                        response -> response.statusCode() == 200 && Http.json(response).path("total").asLong() > 0);
+        return Http.json(answer);
     }
 }

@@ -188,19 +188,11 @@ class SearchJourneyIT {
     }
 
     private static JsonNode awaitSearch(String token, String q, Predicate<JsonNode> done, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = Http.get(GATEWAY + "/api/search?size=100&q=" + encode(q), token);
-            if (response.statusCode() == 200) {
-                last = Http.json(response);
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("not found in time: " + q + ", last answer " + last);
+        HttpResponse<String> answer = Eventually.within(patience).pollInterval(Duration.ofMillis(200))
+                .alias("found in time: " + q)
+                .until(() -> Http.get(GATEWAY + "/api/search?size=100&q=" + encode(q), token),
+                        response -> response.statusCode() == 200 && done.test(Http.json(response)));
+        return Http.json(answer);
     }
 
     private static JsonNode search(String token, String q) {
@@ -231,12 +223,4 @@ class SearchJourneyIT {
         return "e" + Long.toString(System.nanoTime(), 36);
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

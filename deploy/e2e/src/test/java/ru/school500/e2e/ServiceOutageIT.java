@@ -39,16 +39,9 @@ class ServiceOutageIT {
             stack.startService("roadmap-service");
         }
 
-        Instant deadline = Instant.now().plusSeconds(30);
-        int status = 0;
-        while (Instant.now().isBefore(deadline)) {
-            status = Http.get(url, token).statusCode();
-            if (status == 200) {
-                break;
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        assertThat(status).as("the route recovers once the service is back").isEqualTo(200);
+        Eventually.within(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .alias("the route recovers once the service is back")
+                .until(() -> Http.get(url, token).statusCode(), status -> status == 200);
     }
 
     @Test
@@ -74,11 +67,4 @@ class ServiceOutageIT {
         assertThat(new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor()).isZero();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
