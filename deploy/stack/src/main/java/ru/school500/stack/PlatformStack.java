@@ -104,6 +104,19 @@ public final class PlatformStack implements AutoCloseable {
         return keycloak;
     }
 
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public S3Server s3() {
+        return s3;
+    }
+
+    /** Every service instance and the gateway, by instance name ({@code search-service-2} for a second one). */
+    public Map<String, ServiceApp> serviceInstances() {
+        return java.util.Collections.unmodifiableMap(services);
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + GATEWAY_PORT;
     }
@@ -138,6 +151,11 @@ public final class PlatformStack implements AutoCloseable {
 
     public void startService(String module) {
         service(module).start();
+    }
+
+    /** Kills one service instance with SIGKILL (for failure tests), e.g. {@code search-service-2}. */
+    public void killService(String instance) {
+        service(instance).kill();
     }
 
     private void startTogether(List<Component> components) {
