@@ -22,7 +22,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -164,6 +166,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return duplicate(ex);
         }
         return unexpected(ex);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, pool exhausted): 503 with Retry-After, like
+     * document-service, so that callers and the gateway treat it as the passing outage it is.
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> databaseDown(Exception ex) {
+        log.warn("database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "База данных временно недоступна, повторите попытку позже.");
+        problem.setTitle("Сервис временно недоступен");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem);
     }
 
     /** A concurrent writer created the same row first (e.g. the same organisation of a region). */
