@@ -76,9 +76,11 @@ public final class PlatformStack implements AutoCloseable {
             json.append('"').append(list).append("[0].uri\":\"").append(services.get(module).url()).append("\",");
             json.append('"').append(list).append("[1].uri\":\"").append(services.get(module + "-2").url()).append("\",");
         }
-        // a stopped instance leaves the rotation within 2 s; until then, idempotent requests are retried
+        // a stopped instance leaves the rotation within 5 s; until then, idempotent requests are retried. The
+        // interval is also the probe's time limit: at 2 s, a busy machine's slow readiness answers took every
+        // instance out of rotation at once ("No servers available", found by deploy/faults)
         json.append("\"spring.cloud.loadbalancer.configurations\":\"health-check\",");
-        json.append("\"spring.cloud.loadbalancer.health-check.interval\":\"2s\",");
+        json.append("\"spring.cloud.loadbalancer.health-check.interval\":\"5s\",");
         json.append("\"spring.cloud.loadbalancer.health-check.path.default\":\"/actuator/health/readiness\"}");
         return Map.of("SPRING_APPLICATION_JSON", json.toString());
     }
