@@ -37,7 +37,7 @@ class FaultScenariosIT {
     /** The gateway's time limit is 2 s: a refusal must come about as fast. */
     private static final Duration QUICK = Duration.ofMillis(3000);
     /** S3 and database refusals: the connect timeouts (2 s for S3, 5 s for a pooled connection) plus margin. */
-    private static final Duration PROMPT = Duration.ofMillis(6000);
+    private static final Duration PROMPT = Duration.ofMillis(8000);
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
     private static final Users users = new Users();
@@ -53,8 +53,10 @@ class FaultScenariosIT {
     static void warmUp() {
         report.line("mode %s, started %s", MODE, Instant.now());
         // the first search creates the indices: not a fault
-        Awaitility.await("the search answers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Api.get("/api/search?q=" + Api.encode("школа"), null).status() == 200);
+        Awaitility.await("every route answers").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Api.get("/api/search?q=" + Api.encode("школа"), null).status() == 200
+                        && Api.get("/api/roadmaps?size=1", null).status() == 200
+                        && Api.get("/api/documents?size=1", users.token(Users.SCHOOL)).status() == 200);
     }
 
     @AfterAll
@@ -231,8 +233,11 @@ class FaultScenariosIT {
             assertThat(withSession.statusCode()).as("a signed-in browser keeps working").isEqualTo(200);
             assertThat(browser.getJson("/session").body()).contains(Users.OPERATOR);
 
-            HttpResponse<String> newLogin = new BrowserSession().get("/oauth2/authorization/keycloak");
-            assertThat(newLogin.statusCode()).isEqualTo(503);
+            // the gateway looks at Keycloak again at most every 2 s
+            HttpResponse<String> newLogin = Awaitility.await("a new login gets the platform's page")
+                    .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> new BrowserSession().get("/oauth2/authorization/keycloak"),
+                            response -> response.statusCode() == 503);
             assertThat(newLogin.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/html"));
             assertThat(newLogin.body()).contains("Вход временно недоступен");
