@@ -76,12 +76,11 @@ public final class PlatformStack implements AutoCloseable {
             json.append('"').append(list).append("[0].uri\":\"").append(services.get(module).url()).append("\",");
             json.append('"').append(list).append("[1].uri\":\"").append(services.get(module + "-2").url()).append("\",");
         }
-        // a stopped instance leaves the rotation within 5 s; until then, idempotent requests are retried. The
-        // interval is also the probe's time limit: at 2 s, a busy machine's slow readiness answers took every
-        // instance out of rotation at once ("No servers available", found by deploy/faults)
-        json.append("\"spring.cloud.loadbalancer.configurations\":\"health-check\",");
-        json.append("\"spring.cloud.loadbalancer.health-check.interval\":\"5s\",");
-        json.append("\"spring.cloud.loadbalancer.health-check.path.default\":\"/actuator/health/readiness\"}");
+        // No LoadBalancer health check: with Spring Cloud 2025.1.2 its probes never ran here and every instance stayed
+        // out of rotation ("No servers available", found by deploy/faults). A dead instance stays in the round
+        // robin; idempotent requests that meet it are retried on the other one, the rest get a quick 503.
+        json.setLength(json.length() - 1);
+        json.append('}');
         return Map.of("SPRING_APPLICATION_JSON", json.toString());
     }
 
