@@ -180,6 +180,19 @@ public final class ElasticsearchServer implements Component {
         }
     }
 
+    /** Kills the node with SIGKILL, as a crash would; {@link #start()} brings it back on the same data. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
+    /** The node's JVM (under its start script), for sampling; -1 when it is not running. */
+    public long pid() {
+        return process == null || !process.isAlive() ? -1 : process.workerPid();
+    }
+
     /** Stops the node; with {@code keepData} the next start finds its indices again. */
     @Override
     public void close() {

@@ -18,6 +18,7 @@ final class Health {
 
     static void awaitHttp(String component, ManagedProcess process, String url, Predicate<HttpResponse<String>> ready,
             Duration timeout) {
+        timeout = withPatience(timeout);
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
@@ -39,6 +40,15 @@ final class Health {
         String tail = process == null ? "" : " Last lines of " + process.log() + ":\n" + process.logTail(30);
         throw new StackException(component + " was not ready at " + url + " within " + timeout.toSeconds() + " s ("
                 + last + ")." + tail);
+    }
+
+    /**
+     * Start time limits times {@code -Dplatform.stack.start-patience} (default 1): the fault tests start components
+     * again while the rest of the platform is under load, on machines whose cores are shared.
+     */
+    static Duration withPatience(Duration timeout) {
+        double factor = Double.parseDouble(System.getProperty("platform.stack.start-patience", "1"));
+        return Duration.ofMillis((long) (timeout.toMillis() * Math.max(1, factor)));
     }
 
     static HttpResponse<String> get(String url) throws Exception {

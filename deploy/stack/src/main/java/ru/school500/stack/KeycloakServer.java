@@ -72,6 +72,11 @@ public final class KeycloakServer implements Component {
                 response -> response.statusCode() == 200, Duration.ofSeconds(180));
     }
 
+    /** Keycloak's JVM (under {@code kc.sh}), e.g. to freeze it with SIGSTOP; -1 when it is not running. */
+    public long pid() {
+        return process == null || !process.isAlive() ? -1 : process.workerPid();
+    }
+
     @Override
     public void close() {
         if (process != null) {

@@ -51,6 +51,33 @@ final class ManagedProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL to the process and its children, as a crash or an OOM killer would: no shutdown hooks run. */
+    void kill() {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception ignored) {
+            // already gone
+        }
+    }
+
+    /** The process that does the work: the JVM a start script launched, or the process itself. */
+    long workerPid() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+
     /** Asks the process (and its children) to stop, then kills what is left after the grace period. */
     void stop(Duration grace) {
         List<ProcessHandle> children = process.descendants().toList();

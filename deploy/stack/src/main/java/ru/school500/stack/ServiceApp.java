@@ -67,6 +67,19 @@ public final class ServiceApp implements Component {
                 response -> response.statusCode() == 200, Duration.ofSeconds(180));
     }
 
+    /** The JVM's process id, for sampling its threads and file descriptors; -1 when it is not running. */
+    public long pid() {
+        return isRunning() ? process.pid() : -1;
+    }
+
+    /** Kills the JVM with SIGKILL (no graceful shutdown, leases and connections are left behind). */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         if (process != null) {

@@ -1,0 +1,65 @@
+package ru.school500.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import ru.school500.stack.PlatformStack;
+import ru.school500.stack.StackLayout;
+
+/**
+ * The platform with two instances of each service (as {@code deploy/local/run --instances 2}), started once per
+ * test JVM on fresh data under {@code deploy/faults/target/stack} and stopped when the JVM's tests end. It binds
+ * the platform's fixed ports: run it under {@code flock /tmp/platform-ports.lock}.
+ */
+public final class FaultStack implements BeforeAllCallback {
+
+    private static PlatformStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(FaultStack.class, key -> start(), Handle.class);
+    }
+
+    static synchronized PlatformStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(FaultStack.class)");
+        }
+        return stack;
+    }
+
+    private static synchronized Handle start() {
+        Path root = StackLayout.findRepoRoot();
+        Path home = root.resolve("deploy/faults/target/stack");
+        deleteRecursively(home.resolve("data"));
+        stack = new PlatformStack(StackLayout.forRepo(root, home), 2);
+        stack.start();
+        return new Handle(stack);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    record Handle(PlatformStack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}
