@@ -83,6 +83,21 @@ public final class PlatformStack implements AutoCloseable {
         return Map.of("SPRING_APPLICATION_JSON", json.toString());
     }
 
+    /**
+     * Adds environment variables to a service before {@link #start()} (the benchmark exposes search-service's
+     * {@code loggers} endpoint this way); the service's own variables stay, these win on a clash.
+     */
+    public synchronized PlatformStack withServiceEnvironment(String module, Map<String, String> environment) {
+        ServiceApp app = service(module);
+        if (app.isRunning()) {
+            throw new IllegalStateException(module + " is running already");
+        }
+        Map<String, String> merged = new LinkedHashMap<>(app.environment());
+        merged.putAll(environment);
+        services.put(module, new ServiceApp(layout, app.module(), app.name(), app.port(), Map.copyOf(merged), app.heap()));
+        return this;
+    }
+
     public int instances() {
         return instances;
     }
