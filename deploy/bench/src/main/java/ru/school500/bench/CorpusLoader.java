@@ -71,10 +71,25 @@ final class CorpusLoader {
         requests.incrementAndGet();
         JsonNode roadmap = imported.path("roadmap");
         String id = roadmap.path("id").asString();
-        api.post(Accounts.ministry(order.region()), "/api/roadmaps/" + id + "/approve",
-                Map.of("If-Match", "\"" + roadmap.path("version").asLong() + "\""), 200);
-        requests.incrementAndGet();
-        return id;
+        long version = roadmap.path("version").asLong();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.post(Accounts.ministry(order.region()), "/api/roadmaps/" + id + "/approve",
+                        Map.of("If-Match", "\"" + version + "\""), 200);
+                requests.incrementAndGet();
+                return id;
+            } catch (IllegalStateException e) {
+                // an approval whose answer was lost (gateway time limit under load) and then repeated: look first
+                JsonNode current = api.get(Accounts.operator(order.region()), "/api/roadmaps/" + id);
+                if ("APPROVED".equals(current.path("status").asString())) {
+                    return id;
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+                version = current.path("version").asLong();
+            }
+        }
     }
 
     private void practice(Corpus.Practice practice) {
@@ -88,21 +103,36 @@ final class CorpusLoader {
         body.put("riskFactors", practice.riskFactors());
         body.put("description", practice.description());
         body.put("results", practice.results());
-        String path = "/api/documents/practices/" + api.postJson(school, "/api/documents/practices", body, 201)
-                .path("id").asString();
+        JsonNode created = api.postJson(school, "/api/documents/practices", body, 201);
         requests.incrementAndGet();
-        if (practice.status().equals("DRAFT")) {
-            return;
+        advance("/api/documents/practices/" + created.path("id").asString(), created, practice.status(), school, operator);
+    }
+
+    /** Takes the practice step by step to {@code target}; after a failed step it reads where the practice is. */
+    private void advance(String path, JsonNode created, String target, String school, String operator) {
+        JsonNode view = created;
+        for (int step = 0; !view.path("status").asString().equals(target); step++) {
+            if (step > 8) {
+                throw new IllegalStateException(path + " does not reach " + target + ": " + view);
+            }
+            String status = view.path("status").asString();
+            try {
+                view = switch (status) {
+                    case "DRAFT" -> api.post(school, path + "/submit", Map.of(), 200);
+                    case "SUBMITTED" -> api.post(operator, path + "/review", Map.of(), 200);
+                    case "IN_REVIEW" -> api.postJson(operator, path + "/publish", Map.of("conclusion",
+                            "Практика соответствует критериям реестра и рекомендуется к распространению.", "score", 80),
+                            200);
+                    default -> throw new IllegalStateException(path + " is " + status + ", not on the way to " + target);
+                };
+                requests.incrementAndGet();
+            } catch (IllegalStateException e) {
+                view = api.get(school, path);
+                if (view.path("status").asString().equals(status)) {
+                    throw e;
+                }
+            }
         }
-        api.post(school, path + "/submit", Map.of(), 200);
-        requests.incrementAndGet();
-        if (practice.status().equals("SUBMITTED")) {
-            return;
-        }
-        api.post(operator, path + "/review", Map.of(), 200);
-        api.postJson(operator, path + "/publish", Map.of("conclusion",
-                "Практика соответствует критериям реестра и рекомендуется к распространению.", "score", 80), 200);
-        requests.addAndGet(2);
     }
 
     private void material(Corpus.Material material) {
