@@ -37,16 +37,26 @@ public final class Bench {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         BenchConfig config = BenchConfig.full();
-        for (String arg : args) {
-            switch (arg) {
+        Integer practices = null;
+        Integer materials = null;
+        Integer lagUploads = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--tiny" -> config = BenchConfig.tiny();
                 case "--full" -> config = BenchConfig.full();
+                case "--practices" -> practices = Integer.parseInt(args[++i]);
+                case "--materials" -> materials = Integer.parseInt(args[++i]);
+                case "--lag-uploads" -> lagUploads = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: deploy/bench/run [--tiny|--full]");
+                    System.err.println("usage: deploy/bench/run [--tiny|--full] [--practices N] [--materials N] "
+                            + "[--lag-uploads N]");
                     System.exit(2);
                 }
             }
         }
+        config = config.withSizes(config.regions(), practices == null ? config.practices() : practices,
+                materials == null ? config.materials() : materials)
+                .withLagUploads(lagUploads == null ? config.lagUploads() : lagUploads);
         Path root = StackLayout.findRepoRoot();
         Report report = new Bench(config, root.resolve("deploy/bench/target/bench-report")).run(root);
         System.out.println(report.markdown());

@@ -32,4 +32,10 @@ record BenchConfig(String mode, long seed, int regions, int minItems, int maxIte
                 concurrency, searchRequests, searchTime, trivialRequests, uploadSizes, lagUploads, comparisonRepeats,
                 loadWorkers);
     }
+
+    BenchConfig withLagUploads(int uploads) {
+        return new BenchConfig(mode, seed, regions, minItems, maxItems, practices, materials, materialWords,
+                concurrency, searchRequests, searchTime, trivialRequests, uploadSizes, uploads, comparisonRepeats,
+                loadWorkers);
+    }
 }
