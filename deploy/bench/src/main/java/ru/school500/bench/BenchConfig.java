@@ -23,8 +23,8 @@ record BenchConfig(String mode, long seed, int regions, int minItems, int maxIte
     }
 
     static BenchConfig tiny() {
-        return new BenchConfig("tiny", 500, 3, 30, 40, 24, 12, 400, List.of(1, 8, 32), 150,
-                Duration.ofSeconds(6), 200, List.of(8 * MIB, 32 * MIB), 6, 5, 6);
+        return new BenchConfig("tiny", 500, 3, 30, 40, 24, 12, 400, List.of(1, 8, 32), 100,
+                Duration.ofSeconds(3), 150, List.of(8 * MIB, 32 * MIB), 6, 5, 6);
     }
 
     BenchConfig withSizes(int regions, int practices, int materials) {
