@@ -19,7 +19,7 @@ record BenchConfig(String mode, long seed, int regions, int minItems, int maxIte
 
     static BenchConfig full() {
         return new BenchConfig("full", 500, 85, 30, 100, 20_000, 5_000, 1500, List.of(1, 8, 32), 3000,
-                Duration.ofSeconds(45), 3000, List.of(100 * MIB, 1024 * MIB), 500, 20, 12);
+                Duration.ofSeconds(20), 2000, List.of(100 * MIB, 1024 * MIB), 500, 20, 12);
     }
 
     static BenchConfig tiny() {

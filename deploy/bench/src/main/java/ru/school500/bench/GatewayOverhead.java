@@ -20,9 +20,9 @@ final class GatewayOverhead {
         List<String> users = api.accounts().searchers();
         for (int concurrency : List.of(1, 32)) {
             api.accounts().warm(users);
-            LoadRun.Stats direct = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(30),
+            LoadRun.Stats direct = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
                     n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
-            LoadRun.Stats gateway = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(30),
+            LoadRun.Stats gateway = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
                     n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL));
             double overhead = gateway.p50() - direct.p50();
             String who = concurrency + (concurrency == 1 ? " user" : " users");
