@@ -71,6 +71,9 @@ public final class Bench {
         // the loggers endpoint lets the harness capture search-service's Elasticsearch requests (EsCapture)
         PlatformStack stack = new PlatformStack(layout).withServiceEnvironment("search-service",
                 Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,loggers"));
+        // a run stopped from outside (Ctrl-C, a time limit) still stops every process it started
+        Thread stopper = new Thread(stack::close, "bench-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         long startNanos = System.nanoTime();
         try (stack) {
             stack.start();
@@ -78,6 +81,12 @@ public final class Bench {
             report.add("coldStart", "cold start of the whole local stack (fresh data, all health checks green)",
                     coldStart, "s", null, null, "≤ 90 s", coldStart <= 90, null);
             measure(root, stack, report);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
         }
         report.write(output);
         return report;
