@@ -121,12 +121,24 @@ public final class Bench {
                 + " region accounts (school and operator of each region) in turn");
         CorpusLoader.log("corpus loaded in " + Math.round(loaded.seconds()) + " s (" + loaded.requests() + " requests)");
 
-        new SearchFigures(api, config, stack.layout().log("search-service")).measure(corpus, report);
-        new GatewayOverhead(api, config).measure(report);
-        new ImportFigures(api).measure(corpus, report);
-        new ComparisonFigure(api, config).measure(loaded.roadmaps(), report);
-        new IndexLag(api, loader, config).measure(corpus, report);
-        new UploadFigures(api, config).measure(corpus, report);
+        figure(report, "search", () -> new SearchFigures(api, config, stack.layout().log("search-service"))
+                .measure(corpus, report));
+        figure(report, "gateway overhead", () -> new GatewayOverhead(api, config).measure(report));
+        figure(report, "import", () -> new ImportFigures(api).measure(corpus, report));
+        figure(report, "comparison", () -> new ComparisonFigure(api, config).measure(loaded.roadmaps(), report));
+        figure(report, "index lag", () -> new IndexLag(api, loader, config).measure(corpus, report));
+        figure(report, "upload", () -> new UploadFigures(api, config).measure(corpus, report));
+    }
+
+    /** A figure that fails is reported as failed (and missing from the table); the others are still measured. */
+    private static void figure(Report report, String name, Runnable measurement) {
+        try {
+            measurement.run();
+        } catch (RuntimeException e) {
+            CorpusLoader.log(name + " failed: " + e);
+            e.printStackTrace();
+            report.details().put("failed." + name, String.valueOf(e));
+        }
     }
 
     private static List<Corpus.Region> regions(Path root) {

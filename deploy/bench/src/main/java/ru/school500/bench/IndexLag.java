@@ -53,10 +53,12 @@ final class IndexLag {
         } catch (Exception e) {
             throw new IllegalStateException("index lag: " + e.getMessage(), e);
         }
-        LoadRun.Stats stats = LoadRun.of(lags, 0);
+        long missing = lags.stream().filter(lag -> lag < 0).count();
+        LoadRun.Stats stats = LoadRun.of(lags.stream().filter(lag -> lag >= 0).toList(), missing);
         report.add("indexLag.p99", "index lag, upload acknowledged → found, p99", stats.p99(), "ms", null, null,
-                "p99 ≤ 1.5 s", stats.p99() <= 1500, "p50 " + Report.round(stats.p50()) + " ms, max "
-                        + Report.round(stats.max()) + " ms over " + lags.size() + " uploads, " + lanes + " in parallel");
+                "p99 ≤ 1.5 s", missing == 0 && stats.p99() <= 1500, "p50 " + Report.round(stats.p50()) + " ms, max "
+                        + Report.round(stats.max()) + " ms over " + lags.size() + " uploads, " + lanes + " in parallel"
+                        + (missing == 0 ? "" : "; " + missing + " not found within 60 s"));
     }
 
     private double lag(Corpus.Region region, int index, String text) {
@@ -75,6 +77,6 @@ final class IndexLag {
                 return (System.nanoTime() - acknowledged) / 1e6;
             }
         }
-        throw new IllegalStateException("index lag: «" + title + "» not found within 60 s");
+        return -1;
     }
 }
