@@ -28,6 +28,8 @@ public final class Bench {
 
     private final BenchConfig config;
     private final Path output;
+    /** Figures not started by then are reported as skipped, so a bounded run still writes its report. */
+    private long deadline = Long.MAX_VALUE;
 
     Bench(BenchConfig config, Path output) {
         this.config = config;
@@ -40,6 +42,7 @@ public final class Bench {
         Integer practices = null;
         Integer materials = null;
         Integer lagUploads = null;
+        java.time.Duration budget = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tiny" -> config = BenchConfig.tiny();
@@ -47,9 +50,10 @@ public final class Bench {
                 case "--practices" -> practices = Integer.parseInt(args[++i]);
                 case "--materials" -> materials = Integer.parseInt(args[++i]);
                 case "--lag-uploads" -> lagUploads = Integer.parseInt(args[++i]);
+                case "--budget" -> budget = java.time.Duration.ofSeconds(Long.parseLong(args[++i]));
                 default -> {
                     System.err.println("usage: deploy/bench/run [--tiny|--full] [--practices N] [--materials N] "
-                            + "[--lag-uploads N]");
+                            + "[--lag-uploads N] [--budget SECONDS]");
                     System.exit(2);
                 }
             }
@@ -58,7 +62,11 @@ public final class Bench {
                 materials == null ? config.materials() : materials)
                 .withLagUploads(lagUploads == null ? config.lagUploads() : lagUploads);
         Path root = StackLayout.findRepoRoot();
-        Report report = new Bench(config, root.resolve("deploy/bench/target/bench-report")).run(root);
+        Bench bench = new Bench(config, root.resolve("deploy/bench/target/bench-report"));
+        if (budget != null) {
+            bench.deadline = System.nanoTime() + budget.toNanos();
+        }
+        Report report = bench.run(root);
         System.out.println(report.markdown());
     }
 
@@ -131,7 +139,12 @@ public final class Bench {
     }
 
     /** A figure that fails is reported as failed (and missing from the table); the others are still measured. */
-    private static void figure(Report report, String name, Runnable measurement) {
+    private void figure(Report report, String name, Runnable measurement) {
+        if (System.nanoTime() > deadline) {
+            CorpusLoader.log(name + " skipped: the run's time budget is spent");
+            report.details().put("skipped." + name, "time budget spent");
+            return;
+        }
         try {
             measurement.run();
         } catch (RuntimeException e) {
