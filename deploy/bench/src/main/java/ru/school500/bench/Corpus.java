@@ -22,7 +22,8 @@ record Corpus(List<Order> orders, List<Practice> practices, List<Material> mater
     record Section(String number, String title, List<Item> items) {
     }
 
-    record Order(Region region, int year, String number, LocalDate date, String preamble, List<Section> sections) {
+    record Order(Region region, int year, String number, LocalDate date, String preamble, String signatory,
+            List<Section> sections) {
         int items() {
             return sections.stream().mapToInt(s -> s.items().size()).sum();
         }
@@ -93,7 +94,8 @@ record Corpus(List<Order> orders, List<Practice> practices, List<Material> mater
         }
         LocalDate date = LocalDate.of(year, 1 + random.nextInt(3), 1 + random.nextInt(28));
         String number = (100 + random.nextInt(900)) + (random.nextBoolean() ? "" : "-р");
-        return new Order(region, year, number, date, words.prose(random, 60 + random.nextInt(60)), sections);
+        return new Order(region, year, number, date, words.prose(random, 60 + random.nextInt(60)), words.person(random),
+                sections);
     }
 
     private static Practice practice(SplittableRandom random, Vocabulary words, Region region, int index) {

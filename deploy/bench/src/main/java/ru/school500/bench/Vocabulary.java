@@ -89,6 +89,8 @@ final class Vocabulary {
                     String[] cells = line.split("\\t", -1);
                     if (cells.length >= 5) {
                         tasks.learn(clean(cells[1]));
+                        prose.learn(clean(cells[1]) + ".");
+                        prose.learn(clean(cells[4]) + ".");
                         keepWhole(deadlines, cells[2], 80);
                         keepWhole(executors, cells[3], 300);
                         indicators.learn(clean(cells[4]));
@@ -99,7 +101,8 @@ final class Vocabulary {
                             }
                         }
                     }
-                } else if (!line.contains("\t")) {
+                } else if (!line.contains("\t") && line.split("\\s+").length >= 12) {
+                    // sentences of the order's text; headers and signatures are too short to be prose
                     prose.learn(clean(line));
                 }
                 tasks.learnWordsOnly(line);
@@ -147,7 +150,9 @@ final class Vocabulary {
     }
 
     String title(SplittableRandom random, int words) {
-        String text = stripFinalStop(tasks.text(random, words));
+        String text = tasks.text(random, words);
+        int stop = text.indexOf(". ");
+        text = stripFinalStop(stop > 20 ? text.substring(0, stop) : text);
         return text.length() > 200 ? text.substring(0, text.lastIndexOf(' ', 200)) : text;
     }
 
