@@ -82,6 +82,20 @@ final class EsCapture {
         }
     }
 
+    /** A structured (JSON, e.g. ECS) log line's message; empty for a plain text line. */
+    private static java.util.Optional<String> message(String line) {
+        if (!line.startsWith("{")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            tools.jackson.databind.JsonNode json = Api.JSON.readTree(line);
+            return json.hasNonNull("message") ? java.util.Optional.of(json.get("message").asString())
+                    : java.util.Optional.empty();
+        } catch (tools.jackson.core.JacksonException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The user searches (with facets and highlight) logged after {@code offset}. */
     private static List<EsRequest> read(Path log, long offset) {
         List<EsRequest> found = new ArrayList<>();
@@ -94,7 +108,9 @@ final class EsCapture {
                 if (at < 0) {
                     continue;
                 }
-                Matcher m = CURL.matcher(line.substring(at));
+                String message = message(line).orElse(line.substring(at));
+                String request = message.substring(message.indexOf("curl -iX ")).lines().findFirst().orElse("");
+                Matcher m = CURL.matcher(request);
                 if (m.matches() && m.group(2).contains("/_search") && m.group(3) != null
                         && m.group(3).contains("\"aggregations\"") && m.group(3).contains("\"highlight\"")) {
                     found.add(new EsRequest(m.group(1), m.group(2), m.group(3)));
