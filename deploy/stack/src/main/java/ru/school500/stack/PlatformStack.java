@@ -93,6 +93,21 @@ public final class PlatformStack implements AutoCloseable {
         return Map.of("SPRING_APPLICATION_JSON", json.toString());
     }
 
+    /**
+     * Adds environment variables to a service before {@link #start()} (the benchmark exposes search-service's
+     * {@code loggers} endpoint this way); the service's own variables stay, these win on a clash.
+     */
+    public synchronized PlatformStack withServiceEnvironment(String module, Map<String, String> environment) {
+        ServiceApp app = service(module);
+        if (app.isRunning()) {
+            throw new IllegalStateException(module + " is running already");
+        }
+        Map<String, String> merged = new LinkedHashMap<>(app.environment());
+        merged.putAll(environment);
+        services.put(module, new ServiceApp(layout, app.module(), app.name(), app.port(), Map.copyOf(merged), app.heap()));
+        return this;
+    }
+
     public int instances() {
         return instances;
     }
@@ -143,18 +158,80 @@ public final class PlatformStack implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Starts each component as soon as what it needs is ready, rather than in layers: roadmap- and
+     * document-service need PostgreSQL (document-service also S3), search-service needs Elasticsearch (it pulls
+     * the feeds with retries), none of them needs Keycloak to start (tokens are checked against the JWK set on
+     * first use); the gateway needs Keycloak (its OIDC client reads the issuer's metadata at start). So the
+     * services start while Keycloak is still starting, and the gateway beside them.
+     */
     public synchronized void start() {
+        // own threads: the common pool has a single worker on two cores and would start them one by one
+        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         try {
-            startTogether(List.of(postgres, s3, elasticsearch, keycloak, redis));
-            List<Component> backends = new ArrayList<>();
-            for (String module : List.of("roadmap-service", "document-service", "search-service")) {
-                backends.addAll(instancesOf(module));
+            CompletableFuture<Void> database = startAfter(postgres, List.of(), starters);
+            CompletableFuture<Void> storage = startAfter(s3, List.of(), starters);
+            CompletableFuture<Void> search = startAfter(elasticsearch, List.of(), starters);
+            CompletableFuture<Void> identity = startAfter(keycloak, List.of(), starters);
+            CompletableFuture<Void> sessions = startAfter(redis, List.of(), starters);
+            List<CompletableFuture<Void>> all = new ArrayList<>(List.of(database, storage, search, identity, sessions));
+            for (ServiceApp app : instancesOf("roadmap-service")) {
+                all.add(startAfter(app, List.of(database), starters));
             }
-            startTogether(backends);
-            startTogether(new ArrayList<>(instancesOf("gateway")));
+            for (ServiceApp app : instancesOf("document-service")) {
+                all.add(startAfter(app, List.of(database, storage), starters));
+            }
+            for (ServiceApp app : instancesOf("search-service")) {
+                all.add(startAfter(app, List.of(search), starters));
+            }
+            for (ServiceApp app : instancesOf("gateway")) {
+                all.add(startAfter(app, List.of(identity, sessions), starters));
+            }
+            awaitAll(all);
         } catch (RuntimeException failure) {
             close();
             throw failure;
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    private CompletableFuture<Void> startAfter(Component component, List<CompletableFuture<Void>> needs,
+            java.util.concurrent.ExecutorService starters) {
+        return CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            Log.info("starting " + component.name());
+            try {
+                component.start();
+            } catch (RuntimeException failure) {
+                // not in `started` yet: without this its process outlives the stack and keeps the port
+                component.close();
+                throw failure;
+            }
+            synchronized (started) {
+                started.add(component);
+            }
+            Log.info(component.name() + " is ready");
+        }, starters);
+    }
+
+    /** Waits for every start, also after a failure (so nothing is left starting), then throws the first failure. */
+    private static void awaitAll(List<CompletableFuture<Void>> starts) {
+        RuntimeException first = null;
+        for (CompletableFuture<Void> start : starts) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (first == null) {
+                    first = cause instanceof RuntimeException runtime ? runtime : e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -170,37 +247,6 @@ public final class PlatformStack implements AutoCloseable {
     /** Kills one service instance with SIGKILL (for failure tests), e.g. {@code search-service-2}. */
     public void killService(String instance) {
         service(instance).kill();
-    }
-
-    private void startTogether(List<Component> components) {
-        // own threads: the common pool has a single worker on two cores and would start them one by one
-        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        List<CompletableFuture<Void>> starts = components.stream()
-                .map(component -> CompletableFuture.runAsync(() -> {
-                    Log.info("starting " + component.name());
-                    try {
-                        component.start();
-                    } catch (RuntimeException failure) {
-                        // not in `started` yet: without this its process outlives the stack and keeps the port
-                        component.close();
-                        throw failure;
-                    }
-                    synchronized (started) {
-                        started.add(component);
-                    }
-                    Log.info(component.name() + " is ready");
-                }, starters))
-                .toList();
-        try {
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        } finally {
-            starters.shutdown();
-        }
     }
 
     @Override

@@ -41,6 +41,14 @@ public final class ServiceApp implements Component {
         return heap;
     }
 
+    String module() {
+        return module;
+    }
+
+    Map<String, String> environment() {
+        return env;
+    }
+
     public int port() {
         return port;
     }

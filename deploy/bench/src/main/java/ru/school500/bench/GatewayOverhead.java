@@ -1,0 +1,36 @@
+package ru.school500.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A trivial endpoint (the practice directions list) through the gateway and from document-service directly. */
+final class GatewayOverhead {
+
+    private static final String TRIVIAL = "/api/documents/practices/directions";
+
+    private final Api api;
+    private final BenchConfig config;
+
+    GatewayOverhead(Api api, BenchConfig config) {
+        this.api = api;
+        this.config = config;
+    }
+
+    void measure(Report report) {
+        List<String> users = api.accounts().searchers();
+        for (int concurrency : List.of(1, 32)) {
+            api.accounts().warm(users);
+            LoadRun.Stats direct = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
+                    n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
+            LoadRun.Stats gateway = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
+                    n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL));
+            double overhead = gateway.p50() - direct.p50();
+            String who = concurrency + (concurrency == 1 ? " user" : " users");
+            report.add("gateway.p50." + concurrency, "gateway overhead, trivial endpoint p50, " + who, gateway.p50(), "ms",
+                    "document-service direct", direct.p50(), concurrency == 32 ? "≤ +2 ms p50 at 32 users" : null,
+                    concurrency == 32 ? overhead <= 2 : null, "+" + Report.round(overhead) + " ms; p99 "
+                            + Report.round(gateway.p99()) + " vs " + Report.round(direct.p99()) + " ms; "
+                            + gateway.throttled() + " × 429");
+        }
+    }
+}
