@@ -92,6 +92,26 @@ class AuthorizationRulesTest {
     }
 
     @Test
+    void inTheWhenStatesEveryReaderGetsTheirStatusBeforeAnyPermissionIsAsked() {
+        AuthzRules rules = AuthzRules.parse("""
+                read material live,deleted  school@school | regional-operator@region
+                service s
+                op DELETE /d/{id}
+                  object material permit school@school states live when deleted 200
+                  conflict 403
+                """);
+        AuthzRules.Operation op = rules.operations().values().iterator().next();
+        AuthzObject deleted = new AuthzObject("material", "deleted", "43", "43-01", "43-01-001", Map.of(), List.of());
+        AuthzObject live = new AuthzObject("material", "live", "43", "43-01", "43-01-001", Map.of(), List.of());
+        AuthzCaller operator = caller("regional-operator", "43", null, null);
+        AuthzCaller school = caller("school", "43", "43-01", "43-01-001");
+        assertThat(op.expected(rules, operator, deleted)).isEqualTo(200);
+        assertThat(op.expected(rules, operator, live)).isEqualTo(403);
+        assertThat(op.expected(rules, school, live)).isEqualTo(200);
+        assertThat(op.expected(rules, caller("regional-operator", "38", null, null), deleted)).isEqualTo(404);
+    }
+
+    @Test
     void aCuratorReadsOnlyTheSchoolsItCuratesInItsRegion() {
         AuthzRules rules = AuthzRules.parse("read material live curator@school\n");
         AuthzObject material = new AuthzObject("material", "live", "43", "43-01", "43-01-001", Map.of(), List.of());

@@ -28,8 +28,12 @@ final class AuthzRules {
         }
     }
 
-    /** One object kind an operation applies to, with who may and in which states. */
-    record Target(String kind, Who permit, Set<String> states) {
+    /**
+     * One object kind an operation applies to, with who may and in which states; in the {@code when} states
+     * every reader gets {@code whenStatus} before anybody's permission is asked (an idempotent repeat, a
+     * deleted object that cannot change).
+     */
+    record Target(String kind, Who permit, Set<String> states, Set<String> when, int whenStatus) {
     }
 
     record Operation(OperationKey key, String gate, List<Target> targets, Who permit, Set<String> states, int ok,
@@ -66,6 +70,9 @@ final class AuthzRules {
             Target target = target(object.kind());
             if (!rules.reads(caller, object)) {
                 return 404;
+            }
+            if (target.when().contains(object.state())) {
+                return target.whenStatus();
             }
             Who who = target.permit() != null ? target.permit() : permit;
             if (who != null && !who.test(caller, object)) {
@@ -266,20 +273,31 @@ final class AuthzRules {
             }
         }
 
-        /** {@code <kind> [permit <who>] [states <s,…>]}. */
+        /** {@code <kind> [permit <who>] [states <s,…>] [when <s,…> <status>]}, in this order. */
         private static Target target(String value) {
-            String kind = value.split("\\s+")[0];
-            Who permit = null;
+            String rest = value.strip();
+            Set<String> when = Set.of();
+            int whenStatus = 0;
+            int w = rest.indexOf(" when ");
+            if (w >= 0) {
+                String[] clause = rest.substring(w + 6).strip().split("\\s+");
+                when = Set.of(clause[0].split(","));
+                whenStatus = Integer.parseInt(clause[1]);
+                rest = rest.substring(0, w);
+            }
             Set<String> states = null;
-            int p = value.indexOf(" permit ");
-            int s = value.indexOf(" states ");
-            if (p >= 0) {
-                permit = Who.parse(value.substring(p + 8, s > p ? s : value.length()));
-            }
+            int s = rest.indexOf(" states ");
             if (s >= 0) {
-                states = Set.of(value.substring(s + 8).strip().split(","));
+                states = Set.of(rest.substring(s + 8).strip().split(","));
+                rest = rest.substring(0, s);
             }
-            return new Target(kind, permit, states);
+            Who permit = null;
+            int p = rest.indexOf(" permit ");
+            if (p >= 0) {
+                permit = Who.parse(rest.substring(p + 8));
+                rest = rest.substring(0, p);
+            }
+            return new Target(rest.strip(), permit, states, when, whenStatus);
         }
 
         Operation build() {
