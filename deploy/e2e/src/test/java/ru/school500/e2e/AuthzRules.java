@@ -37,7 +37,7 @@ final class AuthzRules {
     }
 
     record Operation(OperationKey key, String gate, List<Target> targets, Who permit, Set<String> states, int ok,
-            int conflict, String query, String body, boolean ifMatch, boolean shared) {
+            int conflict, String query, String body, boolean ifMatch, boolean shared, String setup) {
 
         boolean isInternal() {
             return "internal".equals(gate);
@@ -54,7 +54,7 @@ final class AuthzRules {
         /** The status the rules give {@code caller} for this operation on {@code object} (null: no object). */
         int expected(AuthzRules rules, AuthzCaller caller, AuthzObject object) {
             if (isInternal()) {
-                return 404;
+                return caller.isAnonymous() ? 302 : 404;
             }
             if (caller.isAnonymous() && !gate.equals("public")) {
                 return 401;
@@ -252,6 +252,7 @@ final class AuthzRules {
         private String body;
         private boolean ifMatch;
         private boolean shared;
+        private String setup;
 
         OperationBuilder(OperationKey key) {
             this.key = key;
@@ -269,6 +270,7 @@ final class AuthzRules {
                 case "body" -> body = value;
                 case "if-match" -> ifMatch = true;
                 case "shared" -> shared = true;
+                case "setup" -> setup = value;
                 default -> throw new IllegalArgumentException("unknown key " + name);
             }
         }
@@ -301,7 +303,7 @@ final class AuthzRules {
         }
 
         Operation build() {
-            return new Operation(key, gate, List.copyOf(targets), permit, states, ok, conflict, query, body, ifMatch, shared);
+            return new Operation(key, gate, List.copyOf(targets), permit, states, ok, conflict, query, body, ifMatch, shared, setup);
         }
     }
 }
