@@ -72,7 +72,8 @@ class DocumentFeed {
 
     /**
      * {@code public}: anyone may see it (files of published practices); otherwise the type and the
-     * region/municipality/school decide, by the same rules as this service's own reads.
+     * region/municipality/school decide, by the same rules as this service's own reads; a practice file also
+     * carries its practice's {@code practiceStatus} (its readers are the practice's, {@code PracticeVisibility}).
      */
     private static Map<String, Object> visibility(Document doc, PracticeRef practice) {
         Map<String, Object> visibility = new LinkedHashMap<>();
@@ -81,6 +82,9 @@ class DocumentFeed {
         visibility.put("region", doc.getRegion());
         visibility.put("municipality", doc.getMunicipality());
         visibility.put("school", doc.getSchool());
+        if (doc.getType() == DocumentType.PRACTICE_FILE && practice != null) {
+            visibility.put("practiceStatus", practice.status().name());
+        }
         return visibility;
     }
 }

@@ -45,7 +45,10 @@ final class DocumentDocuments {
         details.put("practiceId", practiceId);
         String title = Json.text(document, "title");
         SearchSource source = new SearchSource(change.id(), "DOCUMENT", type, change.version())
-                .readers(Readers.document(type, Json.flag(visibility, "public"), region, municipality, school))
+                .readers("PRACTICE_FILE".equals(type)
+                        ? Readers.practiceFile(Json.text(visibility, "practiceStatus"), Json.flag(visibility, "public"),
+                                region, municipality, school)
+                        : Readers.document(type, Json.flag(visibility, "public"), region, municipality, school))
                 .put("title", title)
                 .put("text", Json.join(Json.text(document, "fileName"), Json.text(order, "authority"),
                         Json.text(document, "text")))

@@ -130,6 +130,22 @@ public final class Readers {
         return List.copyOf(readers);
     }
 
+    /**
+     * A practice file: public once its practice is published, otherwise the readers of its practice in that
+     * status (document-service's {@code PracticeVisibility}); without the status (a feed entry of an older
+     * document-service) only the author school.
+     */
+    public static List<String> practiceFile(String practiceStatus, boolean isPublic, String region,
+            String municipality, String school) {
+        if (isPublic) {
+            return List.of(PUBLIC);
+        }
+        if (practiceStatus == null || "PUBLISHED".equals(practiceStatus)) {
+            return document("PRACTICE_FILE", false, region, municipality, school);
+        }
+        return practice(practiceStatus, region, municipality, school);
+    }
+
     static String regionRole(String region, Role role) {
         return "region:" + region + ":" + role.keycloakName();
     }

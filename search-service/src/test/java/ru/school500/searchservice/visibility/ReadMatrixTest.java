@@ -73,14 +73,15 @@ class ReadMatrixTest {
     /**
      * The record's readers as the indexer computes them from document-service's feed: school materials and
      * practices of school 43-01-001 (municipality 43-01, region 43), orders of region 43; a practice file's
-     * {@code visibility.public} is true exactly when its practice is published.
+     * {@code visibility.public} is true exactly when its practice is published, {@code visibility.practiceStatus}
+     * is its practice's status.
      */
     private static List<String> readersOf(String object, String practiceStatus) {
         return switch (object) {
             case "PRACTICE" -> Readers.practice(practiceStatus, "43", "43-01", "43-01-001");
             case "SCHOOL_MATERIAL" -> Readers.document(object, false, "43", "43-01", "43-01-001");
-            case "PRACTICE_FILE" -> Readers.document(object, "PUBLISHED".equals(practiceStatus), "43", "43-01",
-                    "43-01-001");
+            case "PRACTICE_FILE" -> Readers.practiceFile(practiceStatus, "PUBLISHED".equals(practiceStatus), "43",
+                    "43-01", "43-01-001");
             default -> Readers.document(object, false, "43", null, null);
         };
     }

@@ -110,6 +110,23 @@ class ReadersTest {
     }
 
     @Test
+    void aSubmittedPracticesFileIsFoundByThePracticesReviewersAndADraftsByItsSchoolOnly() {
+        List<String> submitted = Readers.practiceFile("SUBMITTED", false, "43", "43-01", "43-01-001");
+        List<String> draft = Readers.practiceFile("DRAFT", false, "43", "43-01", "43-01-001");
+
+        for (CurrentUser reviewer : List.of(KIR_OPERATOR, KIR_CURATOR, KIR_MUNICIPAL, KIR_SCHOOL)) {
+            assertThat(canRead(reviewer, submitted)).as(reviewer.username()).isTrue();
+        }
+        assertThat(canRead(KIR_MINISTRY, submitted)).isFalse();
+        assertThat(canRead(IRK_OPERATOR, submitted)).isFalse();
+        assertThat(canRead(FEDERAL, submitted)).isFalse();
+        assertThat(draft).containsExactly("school:43-01-001:school");
+        // a feed entry without the practice's status (an older document-service) stays with the school
+        assertThat(Readers.practiceFile(null, false, "43", "43-01", "43-01-001")).isEqualTo(draft);
+        assertThat(Readers.practiceFile("PUBLISHED", true, "43", "43-01", "43-01-001")).containsExactly(Readers.PUBLIC);
+    }
+
+    @Test
     void unknownDocumentTypesAreReadByNobody() {
         assertThat(Readers.document("SOMETHING_NEW", false, "43", "43-01", "43-01-001")).isEmpty();
     }
