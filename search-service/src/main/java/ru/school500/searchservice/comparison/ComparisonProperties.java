@@ -45,10 +45,10 @@ public record ComparisonProperties(@Valid Rubric rubric, @Valid Classifier class
     public record Classifier(@DecimalMin("0.0") @DecimalMax("1.0") Double threshold,
             @DecimalMin("0.0") @DecimalMax("1.0") Double fallbackThreshold) {
 
-        public static final Classifier DEFAULT = new Classifier(0.6, 0.15);
+        public static final Classifier DEFAULT = new Classifier(0.75, 0.15);
 
         public Classifier {
-            threshold = threshold == null ? 0.6 : threshold;
+            threshold = threshold == null ? 0.75 : threshold;
             fallbackThreshold = fallbackThreshold == null ? 0.15 : fallbackThreshold;
             if (fallbackThreshold > threshold) {
                 throw new IllegalArgumentException("classifier fallback-threshold must not exceed threshold");
@@ -71,8 +71,8 @@ public record ComparisonProperties(@Valid Rubric rubric, @Valid Classifier class
         public static final Similarity DEFAULT = new Similarity(null, null, null, null);
 
         public Similarity {
-            threshold = threshold == null ? 0.3 : threshold;
-            maxDocumentShare = maxDocumentShare == null ? 0.15 : maxDocumentShare;
+            threshold = threshold == null ? 0.2 : threshold;
+            maxDocumentShare = maxDocumentShare == null ? 0.2 : maxDocumentShare;
             minSharedTerms = minSharedTerms == null ? 2 : minSharedTerms;
             maxPairs = maxPairs == null ? 500 : maxPairs;
         }

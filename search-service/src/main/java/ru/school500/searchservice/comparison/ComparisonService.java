@@ -85,7 +85,7 @@ public class ComparisonService {
         for (ComparedItem item : items) {
             boolean overridden = item.evidence().stream().anyMatch(e -> "override".equals(e.source()));
             List<ComparedItem.Evidence> added = overridden ? List.of() : ModelCategories.added(item.categories(),
-                    model.predict(taskLemmas.getOrDefault(taskText(item), List.of())), classifier);
+                    model.predict(TaskLemmas.lemmas(taskLemmas.getOrDefault(taskText(item), List.of()))), classifier);
             if (added.isEmpty()) {
                 classified.add(item);
                 continue;

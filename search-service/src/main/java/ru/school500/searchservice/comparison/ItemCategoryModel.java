@@ -43,7 +43,7 @@ class ItemCategoryModel {
         Map<String, List<String>> analysed = lemmas.of(training.texts());
         List<CategoryModel.Example> examples = new ArrayList<>();
         for (LabelledItems.Labelled item : training.items()) {
-            examples.add(new CategoryModel.Example(new LinkedHashSet<>(analysed.get(item.text())), item.categories()));
+            examples.add(new CategoryModel.Example(new LinkedHashSet<>(TaskLemmas.lemmas(analysed.get(item.text()))), item.categories()));
         }
         List<String> codes = taxonomy.categories().stream().map(Taxonomy.Category::code).toList();
         return CategoryModel.train(codes, examples, CategoryModel.Training.DEFAULT);

@@ -37,7 +37,7 @@ record LabelledItems(List<Labelled> items) {
                     throw new IllegalArgumentException("line " + number + ": expected categories, a tab and a text");
                 }
                 Set<String> categories = new LinkedHashSet<>(Arrays.stream(line.substring(0, tab).split(","))
-                        .map(String::strip).filter(code -> !code.isEmpty()).toList());
+                        .map(String::strip).filter(code -> !code.isEmpty() && !code.equals("-")).toList());
                 for (String code : categories) {
                     if (taxonomy.category(code).isEmpty()) {
                         throw new IllegalArgumentException("line " + number + ": unknown category " + code);

@@ -1,34 +1,39 @@
 package ru.school500.searchservice.comparison;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which items of different regions mean the same thing: TF-IDF cosine over the items' lemmas, ignoring the
- * lemmas that a large share of the compared items contain (the boilerplate every roadmap shares: «проект»,
- * «школа», «организовать»), computed through an inverted index so that only items sharing a rare lemma are ever
- * scored. Matches are one-to-one per pair of regions: greedily by score, an item already matched with an item of
- * that other region is not matched again.
+ * Which items of different regions mean the same thing: TF-IDF cosine over the items' words, ignoring the words
+ * that a large share of the compared items contain (the boilerplate every roadmap shares: «проект», «школа»,
+ * «организовать»), computed through an inverted index so that only items sharing a rare word are ever scored.
+ *
+ * <p>A word is a lemma cut to its first {@value #STEM_LENGTH} letters, so that derivations of one root meet:
+ * «согласовать» and «согласование», «разработать» and «разработка», «наставник» and «наставничество» (Irkutsk
+ * writes its tasks as infinitives, Kirov as verbal nouns). A pair is reported when each item is the other's best
+ * match in the other item's region (mutual best), which makes the matches one-to-one per pair of regions and keeps
+ * an item that resembles many from being «the match» of all of them.
  */
 final class LemmaSimilarity {
 
-    /** Lemmas shown as the explanation of a pair, strongest first. */
+    /** Words shown as the explanation of a pair, strongest first. */
     static final int EXPLAINING_TERMS = 6;
+    static final int STEM_LENGTH = 7;
 
     private LemmaSimilarity() {
     }
 
+    /** @param lemmas the item's words as {@link TaskLemmas} gives them */
     record Doc(String region, List<String> lemmas) {
     }
 
-    /**
-     * @param left        index of the earlier item in the input
-     * @param sharedTerms the lemmas both items contain, by their weight in the score
-     */
-    record Match(int left, int right, double score, List<String> sharedTerms) {
+    /** @param left index of the earlier item in the input */
+    record Match(int left, int right, double score) {
     }
 
     record Settings(double threshold, double maxDocumentShare, int minSharedTerms) {
@@ -38,63 +43,91 @@ final class LemmaSimilarity {
         }
     }
 
-    static List<Match> oneToOne(List<Doc> docs, Settings settings) {
+    /** The matches, best first, and what explains each (computed only for the matches shown). */
+    static final class Result {
+
+        private final List<Match> matches;
+        private final Vectors vectors;
+        private final List<Doc> docs;
+        private final Map<String, String> canonical;
+
+        private Result(List<Match> matches, Vectors vectors, List<Doc> docs, Map<String, String> canonical) {
+            this.matches = matches;
+            this.vectors = vectors;
+            this.docs = docs;
+            this.canonical = canonical;
+        }
+
+        List<Match> matches() {
+            return matches;
+        }
+
+        /** The words both items contain, those that weigh most in the score first («согласовать/согласование»). */
+        List<String> sharedTerms(Match match) {
+            Map<Integer, Double> right = new HashMap<>();
+            int[] rightIds = vectors.terms.get(match.right());
+            for (int k = 0; k < rightIds.length; k++) {
+                right.put(rightIds[k], vectors.weights.get(match.right())[k]);
+            }
+            List<Map.Entry<Integer, Double>> shared = new ArrayList<>();
+            int[] leftIds = vectors.terms.get(match.left());
+            for (int k = 0; k < leftIds.length; k++) {
+                Double other = right.get(leftIds[k]);
+                if (other != null) {
+                    shared.add(Map.entry(leftIds[k], other * vectors.weights.get(match.left())[k]));
+                }
+            }
+            shared.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
+                    .thenComparing(entry -> vectors.names.get(entry.getKey())));
+            Map<String, String> leftWords = words(match.left());
+            Map<String, String> rightWords = words(match.right());
+            return shared.stream().limit(EXPLAINING_TERMS).map(entry -> {
+                String feature = vectors.names.get(entry.getKey());
+                String left = leftWords.getOrDefault(feature, feature);
+                String other = rightWords.getOrDefault(feature, feature);
+                return left.equals(other) ? left : left + "/" + other;
+            }).toList();
+        }
+
+        private Map<String, String> words(int doc) {
+            Map<String, String> words = new LinkedHashMap<>();
+            for (String word : docs.get(doc).lemmas()) {
+                String lemma = canonical.get(word);
+                words.putIfAbsent(feature(lemma), lemma);
+            }
+            return words;
+        }
+    }
+
+    static Result oneToOne(List<Doc> docs, Settings settings) {
         int n = docs.size();
-        Map<String, Integer> df = new HashMap<>();
-        List<Map<String, Integer>> tfs = new ArrayList<>(n);
-        for (Doc doc : docs) {
-            Map<String, Integer> tf = new HashMap<>();
-            doc.lemmas().forEach(lemma -> tf.merge(lemma, 1, Integer::sum));
-            tf.keySet().forEach(lemma -> df.merge(lemma, 1, Integer::sum));
-            tfs.add(tf);
-        }
-        double maxDf = Math.max(2, settings.maxDocumentShare() * n);
-        Map<String, Integer> termIds = new HashMap<>();
-        List<String> terms = new ArrayList<>();
-        List<int[]> docTerms = new ArrayList<>(n);
-        List<double[]> docWeights = new ArrayList<>(n);
-        for (Map<String, Integer> tf : tfs) {
-            List<Map.Entry<String, Integer>> kept = tf.entrySet().stream().filter(e -> df.get(e.getKey()) <= maxDf)
-                    .toList();
-            int[] ids = new int[kept.size()];
-            double[] weights = new double[kept.size()];
-            double norm = 0;
-            for (int k = 0; k < kept.size(); k++) {
-                String lemma = kept.get(k).getKey();
-                ids[k] = termIds.computeIfAbsent(lemma, l -> {
-                    terms.add(l);
-                    return terms.size() - 1;
-                });
-                weights[k] = (1 + Math.log(kept.get(k).getValue())) * Math.log(1 + (double) n / df.get(lemma));
-                norm += weights[k] * weights[k];
-            }
-            double length = Math.sqrt(norm);
-            for (int k = 0; k < weights.length; k++) {
-                weights[k] /= length;
-            }
-            docTerms.add(ids);
-            docWeights.add(weights);
-        }
-        Postings postings = Postings.of(terms.size(), docTerms, docWeights);
+        Map<String, String> canonical = canonicalLemmas(docs);
+        Vectors vectors = Vectors.of(docs, canonical, settings.maxDocumentShare());
+        Postings postings = Postings.of(vectors);
         Map<String, Integer> regionIds = new HashMap<>();
         int[] region = new int[n];
         for (int i = 0; i < n; i++) {
             region[i] = regionIds.computeIfAbsent(String.valueOf(docs.get(i).region()), r -> regionIds.size());
         }
 
-        Map<Long, List<Candidate>> byRegionPair = new HashMap<>();
+        // each item's best match in every other region: regions ascending, the matched item and the score
+        int[][] bestRegion = new int[n][];
+        int[][] bestDoc = new int[n][];
+        double[][] bestScore = new double[n][];
         double[] scores = new double[n];
         int[] shared = new int[n];
         int[] touched = new int[n];
+        int[] regionBest = new int[regionIds.size()];
+        Arrays.fill(regionBest, -1);
+        int[] touchedRegions = new int[regionIds.size()];
         for (int i = 0; i < n; i++) {
             int touchedCount = 0;
-            int[] ids = docTerms.get(i);
-            double[] weights = docWeights.get(i);
+            int[] ids = vectors.terms.get(i);
+            double[] weights = vectors.weights.get(i);
             for (int k = 0; k < ids.length; k++) {
                 int[] postingDocs = postings.docs[ids[k]];
                 double[] postingWeights = postings.weights[ids[k]];
-                // postings are in document order: only later documents, so each pair is scored once
-                for (int p = postings.firstAfter(ids[k], i); p < postingDocs.length; p++) {
+                for (int p = 0; p < postingDocs.length; p++) {
                     int j = postingDocs[p];
                     if (region[j] == region[i]) {
                         continue;
@@ -106,66 +139,149 @@ final class LemmaSimilarity {
                     scores[j] += weights[k] * postingWeights[p];
                 }
             }
+            int regionCount = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int j = touched[t];
                 if (scores[j] >= settings.threshold() && shared[j] >= settings.minSharedTerms()) {
-                    long key = ((long) Math.min(region[i], region[j]) << 32) | Math.max(region[i], region[j]);
-                    byRegionPair.computeIfAbsent(key, x -> new ArrayList<>()).add(new Candidate(i, j, scores[j]));
+                    int r = region[j];
+                    int current = regionBest[r];
+                    if (current < 0) {
+                        touchedRegions[regionCount++] = r;
+                    }
+                    if (current < 0 || scores[j] > scores[current] || scores[j] == scores[current] && j < current) {
+                        regionBest[r] = j;
+                    }
                 }
-                scores[j] = 0;
-                shared[j] = 0;
+            }
+            Arrays.sort(touchedRegions, 0, regionCount);
+            bestRegion[i] = Arrays.copyOf(touchedRegions, regionCount);
+            bestDoc[i] = new int[regionCount];
+            bestScore[i] = new double[regionCount];
+            for (int c = 0; c < regionCount; c++) {
+                int j = regionBest[touchedRegions[c]];
+                bestDoc[i][c] = j;
+                bestScore[i][c] = scores[j];
+                regionBest[touchedRegions[c]] = -1;
+            }
+            for (int t = 0; t < touchedCount; t++) {
+                scores[touched[t]] = 0;
+                shared[touched[t]] = 0;
             }
         }
 
         List<Match> matches = new ArrayList<>();
-        Comparator<Candidate> best = Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingInt(Candidate::left).thenComparingInt(Candidate::right);
-        for (List<Candidate> candidates : byRegionPair.values()) {
-            candidates.sort(best);
-            java.util.Set<Integer> matched = new java.util.HashSet<>();
-            for (Candidate candidate : candidates) {
-                if (matched.contains(candidate.left()) || matched.contains(candidate.right())) {
-                    continue;
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < bestDoc[i].length; c++) {
+                int j = bestDoc[i][c];
+                if (j > i) {
+                    int back = Arrays.binarySearch(bestRegion[j], region[i]);
+                    if (back >= 0 && bestDoc[j][back] == i) {
+                        matches.add(new Match(i, j, bestScore[i][c]));
+                    }
                 }
-                matched.add(candidate.left());
-                matched.add(candidate.right());
-                matches.add(new Match(candidate.left(), candidate.right(), candidate.score(),
-                        explaining(docTerms, docWeights, terms, candidate.left(), candidate.right())));
             }
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingInt(Match::left)
                 .thenComparingInt(Match::right));
-        return matches;
+        return new Result(matches, vectors, docs, canonical);
     }
 
-    private static List<String> explaining(List<int[]> docTerms, List<double[]> docWeights, List<String> terms,
-            int left, int right) {
-        Map<Integer, Double> rightWeights = new HashMap<>();
-        int[] rightIds = docTerms.get(right);
-        for (int k = 0; k < rightIds.length; k++) {
-            rightWeights.put(rightIds[k], docWeights.get(right)[k]);
-        }
-        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
-        int[] leftIds = docTerms.get(left);
-        for (int k = 0; k < leftIds.length; k++) {
-            Double other = rightWeights.get(leftIds[k]);
-            if (other != null) {
-                contributions.add(Map.entry(terms.get(leftIds[k]), other * docWeights.get(left)[k]));
+    static String feature(String lemma) {
+        return lemma.length() > STEM_LENGTH ? lemma.substring(0, STEM_LENGTH) : lemma;
+    }
+
+    /**
+     * One lemma per word: the lemmas an ambiguous form gives together («баз|база», see {@link TaskLemmas}) are one
+     * lemma wherever either occurs, named by the longest of them.
+     */
+    private static Map<String, String> canonicalLemmas(List<Doc> docs) {
+        Map<String, String> parent = new HashMap<>();
+        for (Doc doc : docs) {
+            for (String word : doc.lemmas()) {
+                String[] alternatives = word.split("\\" + TaskLemmas.ALTERNATIVE);
+                for (String alternative : alternatives) {
+                    parent.putIfAbsent(alternative, alternative);
+                }
+                for (int a = 1; a < alternatives.length; a++) {
+                    String one = root(parent, alternatives[0]);
+                    String other = root(parent, alternatives[a]);
+                    if (!one.equals(other)) {
+                        boolean otherNames = other.length() > one.length()
+                                || other.length() == one.length() && other.compareTo(one) < 0;
+                        parent.put(otherNames ? one : other, otherNames ? other : one);
+                    }
+                }
             }
         }
-        return contributions.stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).limit(EXPLAINING_TERMS).map(Map.Entry::getKey).toList();
+        Map<String, String> canonical = new HashMap<>();
+        for (Doc doc : docs) {
+            for (String word : doc.lemmas()) {
+                canonical.computeIfAbsent(word, w -> root(parent, w.split("\\" + TaskLemmas.ALTERNATIVE)[0]));
+            }
+        }
+        return canonical;
     }
 
-    private record Candidate(int left, int right, double score) {
+    private static String root(Map<String, String> parent, String lemma) {
+        String root = lemma;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(lemma, root);
+        return root;
+    }
+
+    /** Each item's weighted words, L2-normalised: term ids ascending, with their weights and the ids' names. */
+    private record Vectors(List<int[]> terms, List<double[]> weights, List<String> names) {
+
+        static Vectors of(List<Doc> docs, Map<String, String> canonical, double maxDocumentShare) {
+            int n = docs.size();
+            Map<String, Integer> df = new HashMap<>();
+            List<Map<String, Integer>> tfs = new ArrayList<>(n);
+            for (Doc doc : docs) {
+                Map<String, Integer> tf = new HashMap<>();
+                doc.lemmas().forEach(word -> tf.merge(feature(canonical.get(word)), 1, Integer::sum));
+                tf.keySet().forEach(feature -> df.merge(feature, 1, Integer::sum));
+                tfs.add(tf);
+            }
+            double maxDf = Math.max(2, maxDocumentShare * n);
+            Map<String, Integer> ids = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            List<int[]> terms = new ArrayList<>(n);
+            List<double[]> weights = new ArrayList<>(n);
+            for (Map<String, Integer> tf : tfs) {
+                List<Map.Entry<String, Integer>> kept = tf.entrySet().stream()
+                        .filter(entry -> df.get(entry.getKey()) <= maxDf).toList();
+                int[] docTerms = new int[kept.size()];
+                double[] docWeights = new double[kept.size()];
+                double norm = 0;
+                for (int k = 0; k < kept.size(); k++) {
+                    String feature = kept.get(k).getKey();
+                    docTerms[k] = ids.computeIfAbsent(feature, f -> {
+                        names.add(f);
+                        return names.size() - 1;
+                    });
+                    docWeights[k] = (1 + Math.log(kept.get(k).getValue())) * Math.log(1 + (double) n / df.get(feature));
+                    norm += docWeights[k] * docWeights[k];
+                }
+                double length = Math.sqrt(norm);
+                for (int k = 0; k < docWeights.length; k++) {
+                    docWeights[k] /= length;
+                }
+                terms.add(docTerms);
+                weights.add(docWeights);
+            }
+            return new Vectors(terms, weights, names);
+        }
     }
 
     /** For each term, the documents containing it in increasing order, with the term's weight in each. */
     private record Postings(int[][] docs, double[][] weights) {
 
-        static Postings of(int termCount, List<int[]> docTerms, List<double[]> docWeights) {
+        static Postings of(Vectors vectors) {
+            int termCount = vectors.names().size();
             int[] sizes = new int[termCount];
-            docTerms.forEach(ids -> {
+            vectors.terms().forEach(ids -> {
                 for (int id : ids) {
                     sizes[id]++;
                 }
@@ -177,19 +293,14 @@ final class LemmaSimilarity {
                 weights[t] = new double[sizes[t]];
             }
             int[] fill = new int[termCount];
-            for (int d = 0; d < docTerms.size(); d++) {
-                int[] ids = docTerms.get(d);
+            for (int d = 0; d < vectors.terms().size(); d++) {
+                int[] ids = vectors.terms().get(d);
                 for (int k = 0; k < ids.length; k++) {
                     docs[ids[k]][fill[ids[k]]] = d;
-                    weights[ids[k]][fill[ids[k]]++] = docWeights.get(d)[k];
+                    weights[ids[k]][fill[ids[k]]++] = vectors.weights().get(d)[k];
                 }
             }
             return new Postings(docs, weights);
-        }
-
-        int firstAfter(int term, int doc) {
-            int at = java.util.Arrays.binarySearch(docs[term], doc);
-            return at >= 0 ? at + 1 : -at - 1;
         }
     }
 }

@@ -39,22 +39,23 @@ class SimilarItems {
             docs.add(new LemmaSimilarity.Doc(item.region(), lemmas.getOrDefault(item.task(), List.of())));
         }
         List<SimilarPair> pairs = new ArrayList<>();
-        for (LemmaSimilarity.Match match : LemmaSimilarity.oneToOne(docs, LemmaSimilarity.Settings.of(settings))) {
+        LemmaSimilarity.Result result = LemmaSimilarity.oneToOne(docs, LemmaSimilarity.Settings.of(settings));
+        for (LemmaSimilarity.Match match : result.matches()) {
             if (pairs.size() == settings.maxPairs()) {
                 break;
             }
             ComparedItem left = compared.get(match.left());
             ComparedItem right = compared.get(match.right());
+            List<String> shared = result.sharedTerms(match);
             pairs.add(new SimilarPair(left.id(), left.roadmapId(), left.number(), left.task(), right.id(),
-                    right.roadmapId(), right.number(), right.task(), round(match.score()), match.sharedTerms(),
-                    explanation(match)));
+                    right.roadmapId(), right.number(), right.task(), round(match.score()), shared, explanation(match, shared)));
         }
         return pairs;
     }
 
-    private String explanation(LemmaSimilarity.Match match) {
+    private String explanation(LemmaSimilarity.Match match, List<String> shared) {
         return String.format(Locale.ROOT, "Общие слова: %s (слова, которые есть во многих мероприятиях, "
-                + "не учитываются). Сходство %s при пороге %s.", String.join(", ", match.sharedTerms()), decimal(match.score()),
+                + "не учитываются). Сходство %s при пороге %s.", String.join(", ", shared), decimal(match.score()),
                 decimal(settings.threshold()));
     }
 

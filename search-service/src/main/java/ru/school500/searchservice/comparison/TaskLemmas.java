@@ -26,6 +26,7 @@ import ru.school500.searchservice.indexing.IndexNames;
 class TaskLemmas {
 
     static final String ANALYZER = "russian_morphology";
+    static final char ALTERNATIVE = '|';
     /** Stays well below Elasticsearch's {@code index.analyze.max_token_count} (10 000) per request. */
     private static final int MAX_CHARS_PER_REQUEST = 30_000;
     private static final int CACHE_SIZE = 100_000;
@@ -47,7 +48,10 @@ class TaskLemmas {
         this.names = names;
     }
 
-    /** Each text's lemmas in text order (an ambiguous form gives all its lemmas); numbers and single letters dropped. */
+    /**
+     * Each text's words in text order as lemmas; an ambiguous form gives all its lemmas joined by {@value #ALTERNATIVE}
+     * («баз|база»), see {@link #lemmas}. Numbers and single letters are dropped.
+     */
     Map<String, List<String>> of(List<String> texts) {
         Map<String, List<String>> lemmas = new HashMap<>();
         List<String> missing = new ArrayList<>();
@@ -95,15 +99,38 @@ class TaskLemmas {
         }
         List<AnalyzeToken> analysed = guard.call(() -> client.indices().analyze(a -> a
                 .index(names.alias(IndexKind.ROADMAPS)).analyzer(ANALYZER).text(joined.toString())).tokens());
+        long lastPosition = -1;
+        List<String> lastWords = null;
         for (AnalyzeToken token : analysed) {
             if (!meaningful(token.token())) {
                 continue;
             }
             int at = Collections.binarySearch(starts, (int) token.startOffset());
-            tokens.get(texts.get(at < 0 ? -at - 2 : at)).add(token.token());
+            List<String> words = tokens.get(texts.get(at < 0 ? -at - 2 : at));
+            if (words == lastWords && token.position() == lastPosition) {
+                // another lemma of the same ambiguous form («базе»: баз, база)
+                words.set(words.size() - 1, words.getLast() + ALTERNATIVE + token.token());
+            } else {
+                words.add(token.token());
+            }
+            lastWords = words;
+            lastPosition = token.position();
         }
         tokens.replaceAll((text, list) -> List.copyOf(list));
         return tokens;
+    }
+
+    /** Every lemma of the words, alternatives of an ambiguous form each on its own. */
+    static List<String> lemmas(List<String> words) {
+        List<String> lemmas = new ArrayList<>(words.size());
+        for (String word : words) {
+            if (word.indexOf(ALTERNATIVE) < 0) {
+                lemmas.add(word);
+            } else {
+                lemmas.addAll(List.of(word.split("\\" + ALTERNATIVE)));
+            }
+        }
+        return lemmas;
     }
 
     static boolean meaningful(String token) {

@@ -63,7 +63,11 @@ class ComparisonQualityIT extends SearchIntegrationTest {
         String roadmap = UUID.randomUUID().toString();
         index(Changes.roadmap(roadmap).region("77").section("1.", "Мероприятия", items.toArray(Changes.Item[]::new))
                 .change());
-        Map<String, JsonNode> byNumber = itemsByNumber(compare(roadmap));
+        JsonNode evaluated = compare(roadmap);
+        if (System.getenv("DUMP_LEMMAS") != null) {
+            Files.writeString(Path.of(System.getenv("DUMP_LEMMAS") + ".eval.json"), evaluated.toString());
+        }
+        Map<String, JsonNode> byNumber = itemsByNumber(evaluated);
 
         Map<String, int[]> counts = new LinkedHashMap<>();
         taxonomy.categories().forEach(category -> counts.put(category.code(), new int[3]));
