@@ -120,6 +120,11 @@ class TaskLemmas {
         return tokens;
     }
 
+    /** Whether the text's lemmas are at hand without a request. */
+    boolean known(String text) {
+        return cache.containsKey(text);
+    }
+
     /** Every lemma of the words, alternatives of an ambiguous form each on its own. */
     static List<String> lemmas(List<String> words) {
         List<String> lemmas = new ArrayList<>(words.size());
