@@ -79,7 +79,7 @@ public class ComparisonService {
     }
 
     /** Adds the category model's categories to those of the rules; an analyst's override stays as it is. */
-    List<ComparedItem> withModel(List<ComparedItem> items, Map<String, List<String>> taskLemmas) {
+    private List<ComparedItem> withModel(List<ComparedItem> items, Map<String, List<String>> taskLemmas) {
         CategoryModel model = categoryModel.model();
         List<ComparedItem> classified = new ArrayList<>(items.size());
         for (ComparedItem item : items) {
