@@ -111,10 +111,18 @@ function drill(detail, row, roadmap, cell, names, items, rules) {
       return h('li', { class: 'card' }, h('h4', {}, h('a', { href: '/roadmaps/' + roadmap.id + (item ? '#item-' + item.id : '') }, 'Пункт ' + number)),
         item ? h('p', {}, item.task) : null,
         item && item.deadlineText ? h('p', { class: 'hint' }, 'Срок: ' + item.deadlineText) : null,
-        evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => e.source === 'override'
-          ? 'классификация вручную (' + (e.rule || 'аналитик') + ')' : ruleReason(rules, row.code, e.rule, item.task)).join('; ')) : null);
+        evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => evidenceReason(e, rules, row.code, item)).join('; ')) : null);
     })));
   detail.querySelector('h3').focus();
+}
+
+function evidenceReason(e, rules, category, item) {
+  if (e.source === 'override') return 'классификация вручную (' + (e.rule || 'аналитик') + ')';
+  if (e.source === 'model') {
+    return 'модель по размеченным мероприятиям: слова «' + (e.terms || []).join('», «') + '»'
+      + (e.probability != null ? ' (вероятность ' + String(Math.round(e.probability * 100)) + ' %)' : '');
+  }
+  return ruleReason(rules, category, e.rule, item.task);
 }
 
 /** Which words of the category's rule the item's text contains, by a common stem (the index matched lemmas). */
@@ -200,6 +208,7 @@ function similar(comparison, names) {
   const pairs = (comparison.similar || []).slice(0, 30);
   return section('Похожие мероприятия разных регионов', pairs.length ? h('ul', { class: 'pairs' }, pairs.map((p) => h('li', { class: 'pair' },
     h('div', {}, h('p', { class: 'meta' }, names[p.leftRoadmapId] + ', пункт ' + p.leftNumber), h('p', {}, p.leftTask)),
-    h('div', {}, h('p', { class: 'meta' }, names[p.rightRoadmapId] + ', пункт ' + p.rightNumber), h('p', {}, p.rightTask)))))
+    h('div', {}, h('p', { class: 'meta' }, names[p.rightRoadmapId] + ', пункт ' + p.rightNumber), h('p', {}, p.rightTask)),
+    p.explanation ? h('p', { class: 'hint pair-why' }, p.explanation) : null)))
     : h('p', { class: 'hint' }, 'Похожих пунктов не найдено.'));
 }

@@ -35,7 +35,20 @@ public record ComparedItem(String id, String roadmapId, String region, String nu
     public record Progress(LocalDate stage, String status) {
     }
 
-    /** @param source "rule" or "override" */
-    public record Evidence(String category, String rule, String source) {
+    /**
+     * @param rule        the taxonomy rule's id ("rule"), who set it ("override") or {@code model} ("model")
+     * @param source      "rule", "override" or "model" (the category model, {@link CategoryModel})
+     * @param terms       the item's lemmas that weighed most for the category (model only)
+     * @param probability the model's probability for the category (model only)
+     */
+    public record Evidence(String category, String rule, String source, List<String> terms, Double probability) {
+
+        public Evidence {
+            terms = terms == null ? List.of() : List.copyOf(terms);
+        }
+
+        public Evidence(String category, String rule, String source) {
+            this(category, rule, source, List.of(), null);
+        }
     }
 }

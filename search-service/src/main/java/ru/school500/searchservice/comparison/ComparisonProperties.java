@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +22,60 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("platform.comparison")
-public record ComparisonProperties(@Valid Rubric rubric) {
+public record ComparisonProperties(@Valid Rubric rubric, @Valid Classifier classifier, @Valid Similarity similarity) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ComparisonProperties {
         rubric = rubric == null ? new Rubric(null, null) : rubric;
+        classifier = classifier == null ? Classifier.DEFAULT : classifier;
+        similarity = similarity == null ? Similarity.DEFAULT : similarity;
+    }
+
+    public ComparisonProperties(Rubric rubric) {
+        this(rubric, null, null);
+    }
+
+    /**
+     * How the category model's probabilities add to the taxonomy's rules ({@code comparison/README.md}).
+     *
+     * @param threshold         a category the model gives at least this probability is added to the rules' ones
+     * @param fallbackThreshold an item neither the rules nor {@code threshold} classify gets the model's most
+     *                          probable category when its probability is at least this
+     */
+    public record Classifier(@DecimalMin("0.0") @DecimalMax("1.0") Double threshold,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double fallbackThreshold) {
+
+        public static final Classifier DEFAULT = new Classifier(0.75, 0.15);
+
+        public Classifier {
+            threshold = threshold == null ? 0.75 : threshold;
+            fallbackThreshold = fallbackThreshold == null ? 0.15 : fallbackThreshold;
+            if (fallbackThreshold > threshold) {
+                throw new IllegalArgumentException("classifier fallback-threshold must not exceed threshold");
+            }
+        }
+    }
+
+    /**
+     * Similar items of different regions ({@link SimilarItems}).
+     *
+     * @param threshold        least cosine (0–1) of two items' weighted lemmas for a pair
+     * @param maxDocumentShare a lemma in more than this share of the compared items is boilerplate and ignored
+     * @param minSharedTerms   a pair shares at least this many lemmas
+     * @param maxPairs         pairs in the answer, best first
+     */
+    public record Similarity(@DecimalMin("0.0") @DecimalMax("1.0") Double threshold,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double maxDocumentShare, @Min(1) Integer minSharedTerms,
+            @Min(1) Integer maxPairs) {
+
+        public static final Similarity DEFAULT = new Similarity(null, null, null, null);
+
+        public Similarity {
+            threshold = threshold == null ? 0.2 : threshold;
+            maxDocumentShare = maxDocumentShare == null ? 0.2 : maxDocumentShare;
+            minSharedTerms = minSharedTerms == null ? 2 : minSharedTerms;
+            maxPairs = maxPairs == null ? 500 : maxPairs;
+        }
     }
 
     /**

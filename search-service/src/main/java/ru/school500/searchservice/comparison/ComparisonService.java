@@ -29,16 +29,15 @@ import ru.school500.searchservice.web.Problems;
 
 /**
  * Puts roadmaps side by side from the search index alone: one request for the roadmaps, one for all their
- * items with the taxonomy's rules as named queries, one for the overrides and one multi-search for similar
- * items, whatever the number of roadmaps (no call per item or per region).
+ * items with the taxonomy's rules as named queries, one for the overrides, and the items' lemmas (analysed once
+ * per distinct text and kept, {@link TaskLemmas}) for the category model and the similar items, both computed in
+ * memory — whatever the number of roadmaps, no call per item or per region.
  */
 @Service
 public class ComparisonService {
 
     static final int MAX_ROADMAPS = 100;
     static final int MAX_ITEMS = 10_000;
-    /** Similar items cost one more_like_this query per item: beyond this many items they are not computed. */
-    static final int MAX_ITEMS_FOR_SIMILARITY = 1_500;
 
     private final ElasticsearchClient client;
     private final ElasticsearchGuard guard;
@@ -48,9 +47,13 @@ public class ComparisonService {
     private final CoverageRubric rubric;
     private final ClassificationOverrides overrides;
     private final SimilarItems similarItems;
+    private final TaskLemmas lemmas;
+    private final ItemCategoryModel categoryModel;
+    private final ComparisonProperties.Classifier classifier;
 
     ComparisonService(ElasticsearchClient client, ElasticsearchGuard guard, IndexNames names, Labels labels,
-            Taxonomy taxonomy, CoverageRubric rubric, ClassificationOverrides overrides, SimilarItems similarItems) {
+            Taxonomy taxonomy, CoverageRubric rubric, ClassificationOverrides overrides, SimilarItems similarItems,
+            TaskLemmas lemmas, ItemCategoryModel categoryModel, ComparisonProperties properties) {
         this.client = client;
         this.guard = guard;
         this.names = names;
@@ -59,16 +62,49 @@ public class ComparisonService {
         this.rubric = rubric;
         this.overrides = overrides;
         this.similarItems = similarItems;
+        this.lemmas = lemmas;
+        this.categoryModel = categoryModel;
+        this.classifier = properties.classifier();
     }
 
     /** @param overdueOn the caller's date for overdue items; {@code null}: each roadmap's own period end */
     public Comparison compare(List<String> roadmapIds, LocalDate overdueOn, CurrentUser user) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(roadmapIds));
         List<ComparedRoadmap> roadmaps = permittedRoadmaps(ids, user);
-        List<ComparedItem> items = classifiedItems(ids, roadmaps);
-        List<SimilarPair> similar = items.size() <= MAX_ITEMS_FOR_SIMILARITY
-                ? guard.call(() -> similarItems.across(roadmaps, items)) : List.of();
+        List<ComparedItem> ruled = classifiedItems(ids, roadmaps);
+        Map<String, List<String>> taskLemmas = lemmas.of(ruled.stream().map(ComparisonService::taskText).toList());
+        List<ComparedItem> items = withModel(ruled, taskLemmas);
+        List<SimilarPair> similar = similarItems.across(roadmaps, items, taskLemmas);
         return Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, LocalDate.now(), similar);
+    }
+
+    /** Adds the category model's categories to those of the rules; an analyst's override stays as it is. */
+    private List<ComparedItem> withModel(List<ComparedItem> items, Map<String, List<String>> taskLemmas) {
+        CategoryModel model = categoryModel.model();
+        List<ComparedItem> classified = new ArrayList<>(items.size());
+        for (ComparedItem item : items) {
+            boolean overridden = item.evidence().stream().anyMatch(e -> "override".equals(e.source()));
+            List<ComparedItem.Evidence> added = overridden ? List.of() : ModelCategories.added(item.categories(),
+                    model.predict(TaskLemmas.lemmas(taskLemmas.getOrDefault(taskText(item), List.of()))), classifier);
+            if (added.isEmpty()) {
+                classified.add(item);
+                continue;
+            }
+            List<String> categories = new ArrayList<>(item.categories());
+            List<ComparedItem.Evidence> evidence = new ArrayList<>(item.evidence());
+            added.forEach(e -> {
+                categories.add(e.category());
+                evidence.add(e);
+            });
+            classified.add(new ComparedItem(item.id(), item.roadmapId(), item.region(), item.number(),
+                    item.sectionTitle(), item.task(), item.deadlineText(), item.deadlineKind(), item.periods(),
+                    item.executors(), item.indicatorText(), item.progress(), categories, evidence));
+        }
+        return classified;
+    }
+
+    private static String taskText(ComparedItem item) {
+        return item.task() == null ? "" : item.task();
     }
 
     private List<ComparedRoadmap> permittedRoadmaps(List<String> ids, CurrentUser user) {

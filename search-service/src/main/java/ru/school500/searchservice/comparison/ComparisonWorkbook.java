@@ -241,7 +241,7 @@ public final class ComparisonWorkbook {
 
         private void similar() {
             Sheet sheet = sheet(SIMILAR, 0, 1, List.of("Дорожная карта", "№", "Мероприятие", "Похожая дорожная карта",
-                    "№", "Мероприятие", "Сходство"), 28, 7, 55, 28, 7, 55, 10);
+                    "№", "Мероприятие", "Сходство", "Общие слова"), 28, 7, 55, 28, 7, 55, 10, 40);
             int r = 1;
             for (SimilarPair pair : comparison.similar()) {
                 Row row = sheet.createRow(r++);
@@ -254,6 +254,7 @@ public final class ComparisonWorkbook {
                 Cell score = row.createCell(6);
                 score.setCellValue(pair.score());
                 score.setCellStyle(decimal);
+                text(row, 7, String.join(", ", pair.sharedTerms()), text);
             }
             if (r == 1) {
                 text(sheet.createRow(r), 0, "Похожие мероприятия не найдены", text);

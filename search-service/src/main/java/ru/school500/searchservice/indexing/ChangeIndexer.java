@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -29,12 +30,15 @@ public class ChangeIndexer {
     private final IndexAdmin admin;
     private final IndexNames names;
     private final ChangeTranslator translator;
+    private final ApplicationEventPublisher events;
 
-    ChangeIndexer(ElasticsearchClient client, IndexAdmin admin, IndexNames names, ChangeTranslator translator) {
+    ChangeIndexer(ElasticsearchClient client, IndexAdmin admin, IndexNames names, ChangeTranslator translator,
+            ApplicationEventPublisher events) {
         this.client = client;
         this.admin = admin;
         this.names = names;
         this.translator = translator;
+        this.events = events;
     }
 
     public void apply(List<FeedChange> changes) throws IOException {
@@ -48,6 +52,12 @@ public class ChangeIndexer {
             }
         } finally {
             batch.unlock();
+        }
+        List<String> tasks = translation.docs().stream()
+                .filter(doc -> RoadmapDocuments.ITEM.equals(doc.source().get("type")) && doc.source().get("task") != null)
+                .map(doc -> String.valueOf(doc.source().get("task"))).toList();
+        if (!tasks.isEmpty()) {
+            events.publishEvent(new RoadmapItemsIndexed(tasks));
         }
     }
 

@@ -87,7 +87,7 @@ class ComparisonIT extends IntegrationTest {
         assertThat(comparison.path("timeline").path("months").size()).isGreaterThan(6);
         assertThat(comparison.path("coverage").size()).isEqualTo(2);
         assertThat(comparison.at("/coverage/0/reasons").size()).isEqualTo(comparison.at("/coverage/0/max").asInt());
-        assertThat(comparison.path("taxonomyVersion").asInt()).isEqualTo(1);
+        assertThat(comparison.path("taxonomyVersion").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -118,7 +118,8 @@ class ComparisonWorkbookTest {
             Sheet similar = workbook.getSheet("Похожие");
             assertThat(texts(similar.getRow(1))).containsExactly("Иркутская область, 2021", "1.15",
                     "Разработать и провести региональный мониторинг образовательных достижений",
-                    "Кировская область, 2022", "1.10", "Направление результатов мониторинга дорожной карты", "0.73");
+                    "Кировская область, 2022", "1.10", "Направление результатов мониторинга дорожной карты", "0.73",
+                    "мониторинг, региональный");
 
             Sheet score = workbook.getSheet("Оценка");
             assertThat(texts(score.getRow(1))).startsWith("Иркутская область, 2021", "Мониторинг и диагностика", "да",
@@ -155,7 +156,7 @@ class ComparisonWorkbookTest {
 
     private Comparison comparison() {
         SimilarPair pair = new SimilarPair("rm-38:1.15", IRKUTSK.id(), "1.15", ITEMS.getFirst().task(), "rm-43:1.10",
-                KIROV.id(), "1.10", ITEMS.get(3).task(), 0.7312);
+                KIROV.id(), "1.10", ITEMS.get(3).task(), 0.7312, List.of("мониторинг", "региональный"), "Общие слова: мониторинг, региональный.");
         return Comparison.of(Taxonomy.load(json), CoverageRubric.defaults(), ComparisonMother.roadmaps(), ITEMS,
                 day("2022-12-01"), List.of(pair));
     }

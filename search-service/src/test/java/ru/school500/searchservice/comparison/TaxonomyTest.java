@@ -38,7 +38,7 @@ class TaxonomyTest {
     void loadsTheVersionedTaxonomyFromTheClasspath() {
         Taxonomy taxonomy = Taxonomy.load(json);
 
-        assertThat(taxonomy.version()).isEqualTo(1);
+        assertThat(taxonomy.version()).isEqualTo(2);
         assertThat(taxonomy.categories()).extracting(Taxonomy.Category::code).containsExactly("MONITORING",
                 "PROFESSIONAL_DEVELOPMENT", "MENTORING", "CURATORSHIP", "BEST_PRACTICES", "PARENTS_COMMUNITY",
                 "NON_NATIVE_RUSSIAN", "SCHOOL_CLIMATE", "NETWORKING", "MANAGEMENT_DOCUMENTS", "INFORMATION_SUPPORT",
