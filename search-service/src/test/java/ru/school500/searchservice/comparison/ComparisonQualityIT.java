@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
-import ru.school500.searchservice.support.SearchIntegrationTest;
+import ru.school500.searchservice.support.IntegrationTest;
 import ru.school500.searchservice.support.SeedRoadmaps;
 
 /**
@@ -35,7 +35,7 @@ import ru.school500.searchservice.support.SeedRoadmaps;
  * precision of the similar pairs against {@code comparison/similarity-judgments.tsv}. The figures are printed to
  * the failsafe report and quoted in the service's README.
  */
-class ComparisonQualityIT extends SearchIntegrationTest {
+class ComparisonQualityIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Floors set from the measured figures with a margin, so that a change for the worse fails. */
