@@ -145,6 +145,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (lostDatabase(ex)) {
+            return databaseDown(ex);
+        }
         log.error("unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Внутренняя ошибка сервиса. Повторите попытку позже; если ошибка повторится, сообщите в поддержку.");
@@ -159,6 +162,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (problem.getTitle() == null || !CYRILLIC.matcher(problem.getTitle()).find()) {
             problem.setTitle(ProblemTexts.title(problem.getStatus()));
         }
+    }
+
+    /**
+     * A connection lost while a transaction was under way (PostgreSQL restarted, the connection killed) reaches
+     * us wrapped in whatever failed last, often the rollback ("Unable to rollback against JDBC Connection"):
+     * SQLSTATE class 08 (connection exception) or 57P (operator intervention, e.g. an administrator's shutdown)
+     * anywhere in the chain is the passing outage, so 503, not 500.
+     */
+    static boolean lostDatabase(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T cause(Throwable error, Class<T> type) {

@@ -168,7 +168,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return duplicate(ex);
         }
         if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessResourceException
-                || ex instanceof RecoverableDataAccessException || (state != null && state.startsWith("08"))) {
+                || ex instanceof RecoverableDataAccessException
+                || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
             return databaseDown(ex);
         }
         return unexpected(ex);
@@ -198,6 +199,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Anything else is a 500 in the same shape, without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        String state = sqlState(ex);
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            // a connection lost mid-transaction, reported by whatever failed last (often the rollback)
+            return databaseDown(ex);
+        }
         log.error("unhandled error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Внутренняя ошибка сервиса. Повторите запрос позже.");
