@@ -361,13 +361,12 @@ class AuthorizationMatrixIT {
     }
 
     private static Answer awaitAnswer(String path, AuthzCaller caller, java.util.function.Predicate<Answer> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Answer answer = AuthzHttp.get(path, caller.token());
-        while (!done.test(answer) && Instant.now().isBefore(deadline)) {
-            AuthzHttp.pause(Duration.ofMillis(300));
-            answer = AuthzHttp.get(path, caller.token());
+        try {
+            return Eventually.within(Duration.ofSeconds(60)).alias(path + " as " + caller)
+                    .until(() -> AuthzHttp.get(path, caller.token()), done::test);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            return AuthzHttp.get(path, caller.token()); // the caller's check reports what it got
         }
-        return answer;
     }
 
     private static void check(List<String> wrong, String what, Answer answer, int status) {

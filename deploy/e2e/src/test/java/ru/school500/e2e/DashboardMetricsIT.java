@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -48,18 +47,14 @@ class DashboardMetricsIT {
                 "spring_cloud_gateway_requests_seconds_bucket");
         traffic();
 
-        Map<String, Set<String>> missing = new TreeMap<>();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        do {
-            missing.clear();
-            Map<String, Set<String>> scraped = scrapeAll();
-            wanted.forEach((series, applications) -> {
-                Set<String> where = applications.isEmpty() ? APPLICATIONS.keySet() : applications;
-                if (where.stream().noneMatch(application -> scraped.get(application).contains(series))) {
-                    missing.put(series, where);
-                }
-            });
-        } while (!missing.isEmpty() && Instant.now().isBefore(deadline) && pause());
+        Map<String, Set<String>> missing;
+        try {
+            missing = Eventually.within(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                    .alias("every series a panel queries in some scrape")
+                    .until(() -> missingSeries(wanted), Map::isEmpty);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            missing = missingSeries(wanted);
+        }
         assertThat(missing).as("series a panel queries that no scrape has (series → where it was looked for)")
                 .isEmpty();
     }
@@ -132,13 +127,16 @@ class DashboardMetricsIT {
         return scraped;
     }
 
-    private static boolean pause() {
-        try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return true;
+    /** Series a panel queries that no scrape of the applications it names has (series → where it was looked for). */
+    private static Map<String, Set<String>> missingSeries(Map<String, Set<String>> wanted) throws Exception {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        Map<String, Set<String>> scraped = scrapeAll();
+        wanted.forEach((series, applications) -> {
+            Set<String> where = applications.isEmpty() ? APPLICATIONS.keySet() : applications;
+            if (where.stream().noneMatch(application -> scraped.get(application).contains(series))) {
+                missing.put(series, where);
+            }
+        });
+        return missing;
     }
 }
