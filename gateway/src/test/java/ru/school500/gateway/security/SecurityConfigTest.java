@@ -21,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
+import ru.school500.gateway.support.TestRedis;
+
 /**
  * The gateway's whole security chain in its application context: which paths are public, which send a browser
  * to the login and an API client a 401, CSRF on session-cookie writes, and the Content-Security-Policy header.
@@ -35,6 +37,8 @@ class SecurityConfigTest {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("platform.keycloak.issuer", SecurityConfigTest::issuer);
+        // the session store: a real redis-server, as in every gateway context
+        registry.add("spring.data.redis.port", () -> TestRedis.get().port());
     }
 
     @AfterAll
