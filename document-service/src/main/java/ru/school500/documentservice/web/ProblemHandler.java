@@ -168,7 +168,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * A connection lost while a transaction was under way (PostgreSQL restarted, the connection killed) reaches
      * us wrapped in whatever failed last, often the rollback ("Unable to rollback against JDBC Connection"):
      * SQLSTATE class 08 (connection exception) or 57P (operator intervention, e.g. an administrator's shutdown)
-     * anywhere in the chain is the passing outage, so 503, not 500.
+     * anywhere in the chain, a connection the pool reports closed, or a transaction that could not be begun,
+     * committed or rolled back, is the passing outage, so 503, not 500.
      */
     static boolean lostDatabase(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -176,7 +177,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLTransientConnectionException
+            if (t instanceof org.hibernate.TransactionException // begin, commit or rollback failed: the connection broke
+                    || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
                 return true;

@@ -19,6 +19,14 @@ class LostDatabaseTest {
     }
 
     @Test
+    void aRollbackOnAConnectionThePoolClosedIsAnOutageEvenWithoutAnSqlState() {
+        RuntimeException rollback = new JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+
+        assertThat(ProblemHandler.lostDatabase(rollback)).isTrue();
+    }
+
+    @Test
     void anAdministratorsShutdownOfTheDatabaseIsAnOutage() {
         assertThat(ProblemHandler.lostDatabase(new IllegalStateException(
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isTrue();

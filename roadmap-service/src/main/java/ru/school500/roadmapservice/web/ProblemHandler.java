@@ -169,7 +169,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessResourceException
                 || ex instanceof RecoverableDataAccessException
-                || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+                || lostDatabase(ex)) {
             return databaseDown(ex);
         }
         return unexpected(ex);
@@ -199,9 +199,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Anything else is a 500 in the same shape, without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        String state = sqlState(ex);
-        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-            // a connection lost mid-transaction, reported by whatever failed last (often the rollback)
+        if (lostDatabase(ex)) {
             return databaseDown(ex);
         }
         log.error("unhandled error", ex);
@@ -234,6 +232,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Ошибка в данных запроса");
         problem.setProperty("fields", fields);
         return problem;
+    }
+
+    /**
+     * A connection lost mid-transaction reaches us wrapped in whatever failed last, often the rollback ("Unable
+     * to rollback against JDBC Connection", "Connection is closed", with no SQLSTATE): SQLSTATE class 08
+     * (connection) or 57P (operator intervention) anywhere in the chain, a connection exception, or a transaction
+     * that could not be begun, committed or rolled back is the passing outage, so 503, not 500.
+     */
+    static boolean lostDatabase(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof org.hibernate.TransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable failure) {
