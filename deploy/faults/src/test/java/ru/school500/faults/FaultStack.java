@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -39,6 +40,10 @@ public final class FaultStack implements BeforeAllCallback {
         Path home = root.resolve("deploy/faults/target/stack");
         deleteRecursively(home.resolve("data"));
         stack = new PlatformStack(StackLayout.forRepo(root, home), 2);
+        // two instances of everything on one small machine under steady load: a plain write can outlast the
+        // gateway's 2 s limit without any fault, which would read as a failure of the scenario under test
+        Map<String, String> patience = Map.of("RESILIENCE4J_TIMELIMITER_CONFIGS_DEFAULT_TIMEOUTDURATION", "5s");
+        stack.withServiceEnvironment("gateway", patience).withServiceEnvironment("gateway-2", patience);
         stack.start();
         return new Handle(stack);
     }
