@@ -16,13 +16,13 @@ import java.util.stream.Stream;
  */
 record ProcessSample(long heapAfterGcKb, int threads, int fileDescriptors) {
 
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    // JDK 17 prints "total 65536K, used 5120K", JDK 21+ "total reserved 262144K, committed 65536K, used 5120K"
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total [^\\n]*?used (\\d+)K");
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
 
     static ProcessSample of(long pid) {
         jcmd(pid, "GC.run");
-        Matcher heap = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        long heapKb = heap.find() ? Long.parseLong(heap.group(1)) : -1;
+        long heapKb = heapUsedKb(jcmd(pid, "GC.heap_info"));
         try {
             Matcher threads = THREADS.matcher(Files.readString(Path.of("/proc", String.valueOf(pid), "status")));
             int threadCount = threads.find() ? Integer.parseInt(threads.group(1)) : -1;
@@ -34,6 +34,14 @@ record ProcessSample(long heapAfterGcKb, int threads, int fileDescriptors) {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc of " + pid + ": " + e.getMessage(), e);
         }
+    }
+
+    static long heapUsedKb(String heapInfo) {
+        Matcher heap = HEAP_USED.matcher(heapInfo);
+        if (!heap.find()) {
+            throw new IllegalStateException("GC.heap_info printed no heap line: " + heapInfo);
+        }
+        return Long.parseLong(heap.group(1));
     }
 
     private static String jcmd(long pid, String command) {
