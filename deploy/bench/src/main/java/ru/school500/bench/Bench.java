@@ -23,6 +23,8 @@ import ru.school500.stack.StackLayout;
 public final class Bench {
 
     static final String SEARCH_SERVICE = "http://127.0.0.1:8083";
+    /** search-service's management port in the local stack (ServiceApp: the application port + 1000). */
+    static final String SEARCH_SERVICE_MANAGEMENT = "http://127.0.0.1:9083";
     static final String DOCUMENT_SERVICE = "http://127.0.0.1:8082";
     static final String ELASTICSEARCH = "http://127.0.0.1:9200";
 

@@ -33,9 +33,9 @@ final class EsCapture {
     private EsCapture() {
     }
 
-    static List<EsRequest> capture(Api api, String searchService, String user, Path log, List<HttpRequest> queries) {
+    static List<EsRequest> capture(Api api, String searchServiceManagement, Path log, List<HttpRequest> queries) {
         long offset = size(log);
-        level(api, searchService, user, "TRACE");
+        level(api, searchServiceManagement, "TRACE");
         try {
             for (HttpRequest query : queries) {
                 int status = LoadRun.send(api.http(), query);
@@ -44,7 +44,7 @@ final class EsCapture {
                 }
             }
         } finally {
-            level(api, searchService, user, null);
+            level(api, searchServiceManagement, null);
         }
         List<EsRequest> captured = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -62,10 +62,10 @@ final class EsCapture {
         return captured;
     }
 
-    private static void level(Api api, String searchService, String user, String level) {
+    /** On the management port, which answers without a token (and only on the loopback address). */
+    private static void level(Api api, String searchServiceManagement, String level) {
         String body = level == null ? "{\"configuredLevel\":null}" : "{\"configuredLevel\":\"" + level + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(searchService + "/actuator/loggers/tracer"))
-                .header("Authorization", "Bearer " + api.accounts().token(user))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(searchServiceManagement + "/actuator/loggers/tracer"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int status = LoadRun.send(api.http(), request);

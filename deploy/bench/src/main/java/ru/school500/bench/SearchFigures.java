@@ -26,7 +26,7 @@ final class SearchFigures {
     void measure(Corpus corpus, Report report) {
         List<Searches.Query> queries = Searches.mix(corpus, api.accounts().searchers(),
                 config.mode().equals("tiny") ? 24 : 60, config.seed());
-        List<EsCapture.EsRequest> captured = EsCapture.capture(api, Bench.SEARCH_SERVICE, queries.getFirst().user(),
+        List<EsCapture.EsRequest> captured = EsCapture.capture(api, Bench.SEARCH_SERVICE_MANAGEMENT,
                 searchLog, queries.stream().map(q -> Bench.get(api, Bench.SEARCH_SERVICE, q.user(), q.pathAndQuery())).toList());
         report.details().put("capturedElasticsearchRequest", captured.getFirst());
         report.details().put("queries", queries.stream().map(Searches.Query::pathAndQuery).toList());

@@ -32,9 +32,10 @@ import tools.jackson.databind.JsonNode;
 class DashboardMetricsIT {
 
     private static final String GATEWAY = GatewayContractIT.GATEWAY;
-    private static final Map<String, String> APPLICATIONS = Map.of("gateway", GATEWAY,
-            "roadmap-service", "http://127.0.0.1:8081", "document-service", "http://127.0.0.1:8082",
-            "search-service", "http://127.0.0.1:8083");
+    /** Application → its public port and its management port (the application port + 1000 in the local stack). */
+    private static final Map<String, int[]> APPLICATIONS = Map.of("gateway", new int[] { 8080, 9080 },
+            "roadmap-service", new int[] { 8081, 9081 }, "document-service", new int[] { 8082, 9082 },
+            "search-service", new int[] { 8083, 9083 });
     /** A metric selector: a name followed by its label matchers. */
     private static final Pattern SELECTOR = Pattern.compile("\\b([a-z][a-z0-9_]*)\\{([^}]*)}");
     private static final Pattern APPLICATION = Pattern.compile("application=\"([^\"]+)\"");
@@ -110,14 +111,31 @@ class DashboardMetricsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
-    /** Each application's series names, scraped on its own port with a token (no management port locally). */
-    private static Map<String, Set<String>> scrapeAll() {
+    @Test
+    void metricsAreScrapedOnTheManagementPortAloneAndAUsersTokenDoesNotOpenThemOnThePublicPort() {
         String token = Keycloak.token("fed-analyst");
+        APPLICATIONS.forEach((application, ports) -> {
+            for (String endpoint : new String[] { "/actuator/prometheus", "/actuator/metrics", "/actuator/env" }) {
+                HttpResponse<String> withToken = Http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + ports[0] + endpoint))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build());
+                assertThat(withToken.statusCode()).as(application + " public port " + endpoint).isEqualTo(403);
+                assertThat(withToken.body()).as(application + " public port " + endpoint).doesNotContain("jvm_");
+            }
+            HttpResponse<String> readiness = Http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ports[1] + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(30)).build());
+            assertThat(readiness.statusCode()).as(application + " readiness on the management port").isEqualTo(200);
+        });
+    }
+
+    /** Each application's series names, scraped on its management port without a token, as Prometheus does. */
+    private static Map<String, Set<String>> scrapeAll() {
         Map<String, Set<String>> scraped = new TreeMap<>();
-        APPLICATIONS.forEach((application, url) -> {
-            HttpResponse<String> scrape = Http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "text/plain")
-                    .header("Authorization", "Bearer " + token).build());
+        APPLICATIONS.forEach((application, ports) -> {
+            HttpResponse<String> scrape = Http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + ports[1] + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "text/plain").build());
             assertThat(scrape.statusCode()).as(application).isEqualTo(200);
             Set<String> names = new TreeSet<>();
             scrape.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))

@@ -57,6 +57,19 @@ public final class ServiceApp implements Component {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * The actuator's own port (the application port + 1000, loopback only), as the management port is in a
+     * deployment: metrics, loggers and probes answer there without a token, and on the application port only
+     * health and info answer.
+     */
+    public int managementPort() {
+        return port + 1000;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -64,14 +77,16 @@ public final class ServiceApp implements Component {
     @Override
     public void start() {
         Ports.requireFree(name(), port);
+        Ports.requireFree(name() + " (management)", managementPort());
         Path jar = layout.serviceJar(module);
         if (!Files.isRegularFile(jar)) {
             throw new StackException(name() + ": missing " + jar + " (build it: ./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
+                "--management.server.port=" + managementPort(), "--management.server.address=127.0.0.1"));
         process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(instance));
-        Health.awaitHttp(name(), process, url() + "/actuator/health/readiness",
+        Health.awaitHttp(name(), process, managementUrl() + "/actuator/health/readiness",
                 response -> response.statusCode() == 200, Duration.ofSeconds(180));
     }
 

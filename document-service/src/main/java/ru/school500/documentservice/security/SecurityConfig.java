@@ -38,6 +38,8 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // metrics, loggers and the rest answer on the management port alone (ManagementPortSecurity)
+                        .requestMatchers(ManagementPortSecurity.ACTUATOR_PATHS).denyAll()
                         .requestMatchers("/internal/**").hasAuthority(Role.INDEXER.authority())
                         .requestMatchers(HttpMethod.GET, "/api/documents/practices",
                                 "/api/documents/practices/**").permitAll()

@@ -13,31 +13,32 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 /**
- * Prometheus scrapes the gateway's {@code /actuator/prometheus} without a session or token, but only on a
- * separate management port ({@code management.server.port}, 9090 in deploy/k8s) that the Ingress never
- * routes and a NetworkPolicy opens to the monitoring namespace alone. On the public port the endpoint is
- * refused like any other unauthenticated actuator call.
+ * The gateway's operational endpoints ({@code /actuator/prometheus} and whatever else a deployment exposes)
+ * answer without a session or token, but only on a separate management port ({@code management.server.port}:
+ * 9090 in deploy/k8s, 9080 in the local stack) that the Ingress never routes and a NetworkPolicy opens to the
+ * monitoring namespace alone. On the public port only health and info answer: a signed-in user opens none of
+ * them ({@code SecurityConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementPortSecurity {
 
-    static final String SCRAPE_PATH = "/actuator/prometheus";
+    static final String ACTUATOR_PATHS = "/actuator/**";
 
-    static ServerWebExchangeMatcher scrapeOnManagementPort(int managementPort, int serverPort) {
+    static ServerWebExchangeMatcher actuatorOnManagementPort(int managementPort, int serverPort) {
         return exchange -> {
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            boolean scrape = managementPort > 0 && managementPort != serverPort && local != null
+            boolean management = managementPort > 0 && managementPort != serverPort && local != null
                     && local.getPort() == managementPort
-                    && SCRAPE_PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value());
-            return scrape ? MatchResult.match() : MatchResult.notMatch();
+                    && exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator/");
+            return management ? MatchResult.match() : MatchResult.notMatch();
         };
     }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain prometheusScrape(ServerHttpSecurity http, @Value("${management.server.port:-1}") int managementPort,
+    SecurityWebFilterChain managementPort(ServerHttpSecurity http, @Value("${management.server.port:-1}") int managementPort,
             @Value("${server.port:8080}") int serverPort) {
-        return http.securityMatcher(scrapeOnManagementPort(managementPort, serverPort))
+        return http.securityMatcher(actuatorOnManagementPort(managementPort, serverPort))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)

@@ -50,6 +50,8 @@ class SecurityConfig {
 
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // metrics and the rest answer on the management port alone (ManagementPortSecurity)
+                        .pathMatchers(ManagementPortSecurity.ACTUATOR_PATHS).denyAll()
                         .pathMatchers("/roadmaps/import", "/practices/new").authenticated()
                         .pathMatchers(HttpMethod.GET, "/registry", "/search", "/practices/*", "/roadmaps", "/roadmaps/*")
                         .permitAll()

@@ -18,17 +18,17 @@ class ManagementPortSecurityTest {
     }
 
     @Test
-    void theScrapeIsOpenOnlyOnASeparateManagementPort() {
-        ServerWebExchangeMatcher scrape = ManagementPortSecurity.scrapeOnManagementPort(9090, 8080);
-        assertThat(matches(scrape, "/actuator/prometheus", 9090)).isTrue();
-        assertThat(matches(scrape, "/actuator/prometheus", 8080)).isFalse();
-        assertThat(matches(scrape, "/actuator/env", 9090)).isFalse();
-        assertThat(matches(scrape, "/api/search", 9090)).isFalse();
+    void actuatorCallsAreOpenOnlyOnASeparateManagementPort() {
+        ServerWebExchangeMatcher management = ManagementPortSecurity.actuatorOnManagementPort(9090, 8080);
+        assertThat(matches(management, "/actuator/prometheus", 9090)).isTrue();
+        assertThat(matches(management, "/actuator/metrics", 9090)).isTrue();
+        assertThat(matches(management, "/actuator/prometheus", 8080)).isFalse();
+        assertThat(matches(management, "/api/search", 9090)).isFalse();
     }
 
     @Test
-    void withoutASeparateManagementPortTheScrapeNeedsASession() {
-        assertThat(matches(ManagementPortSecurity.scrapeOnManagementPort(-1, 8080), "/actuator/prometheus", 8080)).isFalse();
-        assertThat(matches(ManagementPortSecurity.scrapeOnManagementPort(8080, 8080), "/actuator/prometheus", 8080)).isFalse();
+    void withoutASeparateManagementPortNothingIsOpened() {
+        assertThat(matches(ManagementPortSecurity.actuatorOnManagementPort(-1, 8080), "/actuator/prometheus", 8080)).isFalse();
+        assertThat(matches(ManagementPortSecurity.actuatorOnManagementPort(8080, 8080), "/actuator/prometheus", 8080)).isFalse();
     }
 }

@@ -15,17 +15,17 @@ class ManagementPortSecurityTest {
     }
 
     @Test
-    void theScrapeIsOpenOnlyOnASeparateManagementPort() {
-        RequestMatcher scrape = ManagementPortSecurity.scrapeOnManagementPort(9090, 8080);
-        assertThat(scrape.matches(get("/actuator/prometheus", 9090))).isTrue();
-        assertThat(scrape.matches(get("/actuator/prometheus", 8080))).isFalse();
-        assertThat(scrape.matches(get("/actuator/env", 9090))).isFalse();
-        assertThat(scrape.matches(get("/api/anything", 9090))).isFalse();
+    void actuatorCallsAreOpenOnlyOnASeparateManagementPort() {
+        RequestMatcher management = ManagementPortSecurity.actuatorOnManagementPort(9090, 8080);
+        assertThat(management.matches(get("/actuator/prometheus", 9090))).isTrue();
+        assertThat(management.matches(get("/actuator/loggers/tracer", 9090))).isTrue();
+        assertThat(management.matches(get("/actuator/prometheus", 8080))).isFalse();
+        assertThat(management.matches(get("/api/anything", 9090))).isFalse();
     }
 
     @Test
-    void withoutASeparateManagementPortTheScrapeNeedsAToken() {
-        assertThat(ManagementPortSecurity.scrapeOnManagementPort(-1, 8080).matches(get("/actuator/prometheus", 8080))).isFalse();
-        assertThat(ManagementPortSecurity.scrapeOnManagementPort(8080, 8080).matches(get("/actuator/prometheus", 8080))).isFalse();
+    void withoutASeparateManagementPortNothingIsOpened() {
+        assertThat(ManagementPortSecurity.actuatorOnManagementPort(-1, 8080).matches(get("/actuator/prometheus", 8080))).isFalse();
+        assertThat(ManagementPortSecurity.actuatorOnManagementPort(8080, 8080).matches(get("/actuator/prometheus", 8080))).isFalse();
     }
 }

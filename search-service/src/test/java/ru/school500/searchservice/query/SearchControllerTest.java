@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ru.school500.searchservice.security.ProblemSecurityHandlers;
 import ru.school500.searchservice.security.SecurityConfig;
+import ru.school500.searchservice.security.Users;
 
 /** The search endpoint's parameter limits and error mapping, with the real security configuration, no Elasticsearch. */
 @WebMvcTest(controllers = SearchController.class)
@@ -49,6 +50,15 @@ class SearchControllerTest {
                 .andExpect(jsonPath("$.fields.size").value(Matchers.matchesPattern(CYRILLIC)))
                 .andExpect(jsonPath("$.fields.page").value(Matchers.matchesPattern(CYRILLIC)));
         verifyNoInteractions(search);
+    }
+
+    @Test
+    void operationalEndpointsRefuseAUsersTokenOnTheApplicationPort() throws Exception {
+        for (String path : new String[] { "/actuator/prometheus", "/actuator/loggers/tracer", "/actuator/env" }) {
+            mvc.perform(get(path).with(Users.FED_ANALYST.token()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
     }
 
     @Test
