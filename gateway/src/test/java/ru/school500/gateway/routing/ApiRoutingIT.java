@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import ru.school500.gateway.support.GatewayInstance;
@@ -25,11 +27,12 @@ import ru.school500.gateway.support.TestIssuer;
 import ru.school500.gateway.support.Upstream;
 
 /**
- * A service that is busy is not a service that is down: many searches in flight at once all wait for their
- * answers (no concurrency cap in front of the circuit breaker refuses the surplus), while a service that
- * refuses connections still opens the breaker.
+ * API calls through a real gateway (Netty, Redis): a service that is busy is not a service that is down — many
+ * searches in flight at once all wait for their answers (no concurrency cap in front of the circuit breaker
+ * refuses the surplus), while a service that refuses connections still opens the breaker; and a call with a
+ * bearer token costs no session and no CSRF token.
  */
-class BusyServiceIT {
+class ApiRoutingIT {
 
     /** More than Resilience4j's default bulkhead (25 calls, no waiting) that used to sit in front of each breaker. */
     private static final int IN_FLIGHT = 40;
@@ -37,24 +40,27 @@ class BusyServiceIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TestIssuer issuer;
     private static Upstream busy;
+    private static Upstream idle;
     private static GatewayInstance gateway;
 
     @BeforeAll
     static void start() throws Exception {
         issuer = new TestIssuer();
         busy = Upstream.holding();
+        idle = new Upstream();
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        // search-service busy, roadmap-service down
-        gateway = GatewayInstance.start(issuer, busy, Map.of("platform.services.roadmap", "http://127.0.0.1:" + closedPort));
+        // search-service busy, roadmap-service down, document-service idle
+        gateway = GatewayInstance.start(issuer, busy, Map.of("platform.services.roadmap", "http://127.0.0.1:" + closedPort,
+                "platform.services.document", idle.url()));
     }
 
     @AfterAll
     static void stop() {
         busy.release();
-        for (AutoCloseable closeable : new AutoCloseable[] {gateway, busy, issuer}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {gateway, busy, idle, issuer}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -104,5 +110,19 @@ class BusyServiceIT {
         HttpResponse<String> refused = HTTP.send(get("/api/roadmaps", 99), HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aCallWithABearerTokenGetsNeitherASessionNorACsrfCookieAndLeavesNoSessionInRedis() throws Exception {
+        ReactiveStringRedisTemplate redis = gateway.bean(ReactiveStringRedisTemplate.class);
+        String sessions = "school500:gateway:session:sessions:*";
+        Long before = redis.keys(sessions).count().block();
+        for (int call = 0; call < 3; call++) {
+            HttpResponse<String> answer = HTTP.send(get("/api/documents/practices/directions", 100 + call),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(redis.keys(sessions).count().block()).isEqualTo(before);
     }
 }
