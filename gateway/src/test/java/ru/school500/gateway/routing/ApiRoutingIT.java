@@ -87,7 +87,7 @@ class ApiRoutingIT {
                 .mapToObj(user -> HTTP.sendAsync(search(user), HttpResponse.BodyHandlers.ofString()))
                 .toList();
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(busy.received()).isEqualTo(IN_FLIGHT));
         assertThat(answers).noneMatch(CompletableFuture::isDone);
         busy.release();
