@@ -26,11 +26,18 @@ final class BrowserSessionWrites implements ServerWebExchangeMatcher {
         if (SAFE.contains(exchange.getRequest().getMethod())) {
             return MatchResult.notMatch();
         }
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (hasBearerToken(exchange)) {
             return MatchResult.notMatch();
         }
-        return exchange.getRequest().getCookies().containsKey(SESSION_COOKIE) ? MatchResult.match()
-                : MatchResult.notMatch();
+        return hasSessionCookie(exchange) ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    static boolean hasBearerToken(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    static boolean hasSessionCookie(ServerWebExchange exchange) {
+        return exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
     }
 }

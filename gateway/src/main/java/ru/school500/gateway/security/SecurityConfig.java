@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -48,6 +49,7 @@ class SecurityConfig {
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/registry");
         logoutSuccess.setLogoutSuccessUrl(URI.create("/registry"));
 
+        ServerSecurityContextRepository contexts = BrowserSessionOnly.securityContexts();
         http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // metrics and the rest answer on the management port alone (ManagementPortSecurity)
@@ -63,7 +65,9 @@ class SecurityConfig {
                                 "/api/search/**", "/api/documents/**").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/api/documents/**").permitAll()
                         .anyExchange().authenticated())
-                .oauth2Login(login -> login.authorizationRequestResolver(pkce))
+                .securityContextRepository(contexts)
+                .requestCache(cache -> cache.requestCache(BrowserSessionOnly.requestCache()))
+                .oauth2Login(login -> login.authorizationRequestResolver(pkce).securityContextRepository(contexts))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakRoles.authenticationConverter()))
                         .authenticationEntryPoint(problems)

@@ -93,6 +93,11 @@ class SecurityConfigTest {
     }
 
     @Test
+    void aPageGetsTheCsrfCookieItsScriptsSendBack() {
+        client.get().uri("/registry").exchange().expectCookie().exists("XSRF-TOKEN");
+    }
+
+    @Test
     void everyAnswerCarriesTheContentSecurityPolicy() {
         client.get().uri("/registry").exchange()
                 .expectHeader().valueEquals("Content-Security-Policy", browser.contentSecurityPolicy());

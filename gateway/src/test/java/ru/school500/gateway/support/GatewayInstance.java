@@ -46,6 +46,10 @@ public final class GatewayInstance implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();
