@@ -1,33 +1,36 @@
 package ru.school500.stack;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keycloak (Quarkus distribution) in development mode on loopback, importing the {@code school500}
- * realm from the repository at first start. Its install and its H2 database live in the data directory.
+ * Keycloak (Quarkus distribution) in production mode on loopback, from the shared pre-built install
+ * ({@link KeycloakInstall}: {@code kc.sh build} once, then {@code start --optimized}). Its H2 database lives in the
+ * data directory; a fresh one starts as a copy of the template in which the {@code school500} realm of the
+ * repository's realm file is imported already.
  */
 public final class KeycloakServer implements Component {
 
     public static final String VERSION = "26.7.3";
     public static final String REALM = "school500";
+    static final String HEAP = "-Xms256m -Xmx768m";
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin";
 
     private final StackLayout layout;
     private final int port;
     private final Path home;
-    private final Path realmFile;
+    private final KeycloakInstall install;
     private ManagedProcess process;
 
     public KeycloakServer(StackLayout layout, int port, Path home, Path realmFile) {
         this.layout = layout;
         this.port = port;
         this.home = home;
-        this.realmFile = realmFile;
+        this.install = KeycloakInstall.forLayout(layout, realmFile);
     }
 
     @Override
@@ -47,29 +50,31 @@ public final class KeycloakServer implements Component {
     public void start() {
         Ports.requireFree(name(), port);
         Ports.requireFree(name() + " management", port + 10);
-        Path install = Archives.unpackOnce(layout.distributions().resolve("keycloak-quarkus-dist-" + VERSION + ".zip"),
-                home);
-        try {
-            Path imports = install.resolve("data/import");
-            Files.createDirectories(imports);
-            Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new StackException(name() + ": cannot place the realm file: " + e.getMessage(), e);
-        }
-        List<String> command = List.of(install.resolve("bin/kc.sh").toString(), "start-dev",
+        install.prepare(home);
+        process = ManagedProcess.start(name(), command(install.home(), port), home, Map.of(
+                "JAVA_HOME", layout.javaHome().toString(),
+                "JAVA_OPTS_KC_HEAP", HEAP,
+                "JAVA_OPTS_APPEND", KeycloakInstall.dataOptions(home),
+                // used only when the database has no admin yet (a data directory of an older stack)
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), layout.log("keycloak"));
+        Health.awaitHttp(name(), process, issuer() + "/.well-known/openid-configuration",
+                response -> response.statusCode() == 200, Duration.ofSeconds(180));
+    }
+
+    /**
+     * Production mode needs plain HTTP and the hostname said explicitly; the hostname fixes the issuer the services
+     * validate ({@code http://127.0.0.1:8180/realms/school500}).
+     */
+    static List<String> command(Path install, int port) {
+        List<String> command = new ArrayList<>(List.of(install.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 "--http-management-port=" + (port + 10),
-                "--hostname=" + url(),
-                "--import-realm");
-        Map<String, String> env = Map.of(
-                "JAVA_HOME", layout.javaHome().toString(),
-                "JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx768m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        process = ManagedProcess.start(name(), command, install, env, layout.log("keycloak"));
-        Health.awaitHttp(name(), process, issuer() + "/.well-known/openid-configuration",
-                response -> response.statusCode() == 200, Duration.ofSeconds(180));
+                "--hostname=http://127.0.0.1:" + port));
+        command.addAll(KeycloakInstall.RUNTIME_OPTIONS);
+        return command;
     }
 
     /** Keycloak's JVM (under {@code kc.sh}), e.g. to freeze it with SIGSTOP; -1 when it is not running. */

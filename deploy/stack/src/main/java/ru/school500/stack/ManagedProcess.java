@@ -55,6 +55,21 @@ final class ManagedProcess {
         return process.pid();
     }
 
+    /** Waits for a command to finish; kills it when it outlasts the timeout and returns -1. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+            kill();
+            return -1;
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+            throw new StackException(component + ": interrupted while waiting for it to finish");
+        }
+    }
+
     /** SIGKILL to the process and its children, as a crash or an OOM killer would: no shutdown hooks run. */
     void kill() {
         List<ProcessHandle> children = process.descendants().toList();

@@ -34,6 +34,7 @@ public final class PlatformStack implements AutoCloseable {
             "roadmap-service", 8091, "document-service", 8092, "search-service", 8093);
 
     private final int instances;
+    private volatile long startNanos;
 
     public PlatformStack(StackLayout layout) {
         this(layout, 1);
@@ -168,6 +169,7 @@ public final class PlatformStack implements AutoCloseable {
     public synchronized void start() {
         // own threads: the common pool has a single worker on two cores and would start them one by one
         java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        startNanos = System.nanoTime();
         try {
             CompletableFuture<Void> database = startAfter(postgres, List.of(), starters);
             CompletableFuture<Void> storage = startAfter(s3, List.of(), starters);
@@ -199,7 +201,8 @@ public final class PlatformStack implements AutoCloseable {
     private CompletableFuture<Void> startAfter(Component component, List<CompletableFuture<Void>> needs,
             java.util.concurrent.ExecutorService starters) {
         return CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
-            Log.info("starting " + component.name());
+            long begun = System.nanoTime();
+            Log.info("starting " + component.name() + " at +" + seconds(begun - startNanos) + " s");
             try {
                 component.start();
             } catch (RuntimeException failure) {
@@ -210,8 +213,14 @@ public final class PlatformStack implements AutoCloseable {
             synchronized (started) {
                 started.add(component);
             }
-            Log.info(component.name() + " is ready");
+            long ready = System.nanoTime();
+            Log.info(component.name() + " is ready at +" + seconds(ready - startNanos) + " s (took "
+                    + seconds(ready - begun) + " s)");
         }, starters);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Waits for every start, also after a failure (so nothing is left starting), then throws the first failure. */

@@ -33,6 +33,14 @@ public record StackLayout(Path repoRoot, Path home) {
         return repoRoot.resolve("deploy/stack/target/dist");
     }
 
+    /**
+     * Installs every stack of this repository shares because they do not depend on its data (the built Keycloak and
+     * its template database): beside the distributions, so a clean build removes them with the rest.
+     */
+    public Path sharedInstalls() {
+        return repoRoot.resolve("deploy/stack/target/installs");
+    }
+
     public Path installs() {
         return home.resolve("install");
     }
