@@ -1,7 +1,9 @@
 package ru.school500.searchservice.indexing;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,11 +55,14 @@ public class ChangeIndexer {
         } finally {
             batch.unlock();
         }
-        List<String> tasks = translation.docs().stream()
-                .filter(doc -> RoadmapDocuments.ITEM.equals(doc.source().get("type")) && doc.source().get("task") != null)
+        List<IndexedDoc> items = translation.docs().stream()
+                .filter(doc -> RoadmapDocuments.ITEM.equals(doc.source().get("type"))).toList();
+        List<String> tasks = items.stream().filter(doc -> doc.source().get("task") != null)
                 .map(doc -> String.valueOf(doc.source().get("task"))).toList();
-        if (!tasks.isEmpty()) {
-            events.publishEvent(new RoadmapItemsIndexed(tasks));
+        Map<String, Long> roadmaps = new HashMap<>();
+        items.forEach(doc -> roadmaps.merge(String.valueOf(doc.source().get("roadmapId")), doc.version(), Math::max));
+        if (!items.isEmpty()) {
+            events.publishEvent(new RoadmapItemsIndexed(tasks, roadmaps));
         }
     }
 
