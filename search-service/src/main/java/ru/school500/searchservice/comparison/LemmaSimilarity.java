@@ -32,7 +32,7 @@ final class LemmaSimilarity {
     static final Comparator<Match> BEST_FIRST = Comparator.comparingLong((Match match) -> Math.round(match.score() / TIE))
             .reversed().thenComparingInt(Match::left).thenComparingInt(Match::right);
     /** Thresholds tried before the configured one when only the best matches are wanted ({@link #best}). */
-    static final double[] PASSES = {0.6, 0.4};
+    static final double[] PASSES = {0.8, 0.6, 0.4};
 
     private LemmaSimilarity() {
     }
@@ -150,7 +150,8 @@ final class LemmaSimilarity {
      * ids ascending) are left out as long as they could not reach the threshold by themselves against any item —
      * bounded by their weights times the highest weight each term has anywhere, and by their own length, since
      * the vectors have length 1 — so a pair at the threshold always shares an indexed term, and the common terms,
-     * whose postings are the longest, are read only for the candidates found.
+     * whose postings are the longest, are read only for the candidates found, and only for those whose indexed
+     * terms score close enough to the threshold for the rest to reach it.
      */
     private static List<Match> mutualBest(Vectors vectors, int[] region, int regions, double threshold,
             int minSharedTerms) {
@@ -165,20 +166,26 @@ final class LemmaSimilarity {
             }
         }
         int[] prefix = new int[n];
+        // the most the unindexed terms can add to any pair, below the threshold by construction
+        double[] prefixBound = new double[n];
         for (int d = 0; d < n; d++) {
             int[] ids = vectors.terms.get(d);
             double[] weights = vectors.weights.get(d);
             double bound = 0;
             double squares = 0;
+            double kept = 0;
             int k = 0;
             for (; k < ids.length; k++) {
                 bound += weights[k] * maxWeight[ids[k]];
                 squares += weights[k] * weights[k];
-                if (Math.min(bound, Math.sqrt(squares)) >= threshold) {
+                double limit = Math.min(bound, Math.sqrt(squares));
+                if (limit >= threshold) {
                     break;
                 }
+                kept = limit;
             }
             prefix[d] = k;
+            prefixBound[d] = kept;
         }
         Postings postings = Postings.of(vectors, prefix);
 
@@ -188,10 +195,14 @@ final class LemmaSimilarity {
         double[] scores = new double[n];
         int[] shared = new int[n];
         int[] touched = new int[n];
+        double[] dense = new double[termCount];
         for (int i = 0; i < n; i++) {
             int touchedCount = 0;
             int[] ids = vectors.terms.get(i);
             double[] weights = vectors.weights.get(i);
+            for (int k = 0; k < ids.length; k++) {
+                dense[ids[k]] = weights[k];
+            }
             for (int k = 0; k < ids.length; k++) {
                 int[] postingDocs = postings.docs[ids[k]];
                 double[] postingWeights = postings.weights[ids[k]];
@@ -210,14 +221,27 @@ final class LemmaSimilarity {
             }
             for (int t = 0; t < touchedCount; t++) {
                 int j = touched[t];
-                double score = scores[j] + unindexed(ids, weights, vectors.terms.get(j), vectors.weights.get(j),
-                        prefix[j], shared, j);
-                if (score >= threshold && shared[j] >= minSharedTerms) {
-                    offer(bestDoc, bestScore, i * regions + region[j], j, score);
-                    offer(bestDoc, bestScore, j * regions + region[i], i, score);
+                if (scores[j] + prefixBound[j] >= threshold) {
+                    int[] otherIds = vectors.terms.get(j);
+                    double[] otherWeights = vectors.weights.get(j);
+                    double score = scores[j];
+                    for (int k = 0; k < prefix[j]; k++) {
+                        double weight = dense[otherIds[k]];
+                        if (weight != 0) {
+                            score += weight * otherWeights[k];
+                            shared[j]++;
+                        }
+                    }
+                    if (score >= threshold && shared[j] >= minSharedTerms) {
+                        offer(bestDoc, bestScore, i * regions + region[j], j, score);
+                        offer(bestDoc, bestScore, j * regions + region[i], i, score);
+                    }
                 }
                 scores[j] = 0;
                 shared[j] = 0;
+            }
+            for (int id : ids) {
+                dense[id] = 0;
             }
         }
 
@@ -232,24 +256,6 @@ final class LemmaSimilarity {
         }
         matches.sort(BEST_FIRST);
         return matches;
-    }
-
-    /** The part of the cosine from the other item's terms it does not index; counts the terms shared there too. */
-    private static double unindexed(int[] ids, double[] weights, int[] otherIds, double[] otherWeights, int otherPrefix,
-            int[] shared, int other) {
-        double sum = 0;
-        int a = 0;
-        for (int b = 0; b < otherPrefix && a < ids.length; b++) {
-            while (a < ids.length && ids[a] < otherIds[b]) {
-                a++;
-            }
-            if (a < ids.length && ids[a] == otherIds[b]) {
-                sum += weights[a] * otherWeights[b];
-                shared[other]++;
-                a++;
-            }
-        }
-        return sum;
     }
 
     /** Keeps {@code candidate} as the best of its region for an item: the higher score, on a tie the earlier item. */
@@ -273,6 +279,10 @@ final class LemmaSimilarity {
         Map<String, String> parent = new HashMap<>();
         for (Doc doc : docs) {
             for (String word : doc.lemmas()) {
+                if (word.indexOf(TaskLemmas.ALTERNATIVE) < 0) {
+                    parent.putIfAbsent(word, word);
+                    continue;
+                }
                 String[] alternatives = word.split("\\" + TaskLemmas.ALTERNATIVE);
                 for (String alternative : alternatives) {
                     parent.putIfAbsent(alternative, alternative);
@@ -291,7 +301,8 @@ final class LemmaSimilarity {
         Map<String, String> canonical = new HashMap<>();
         for (Doc doc : docs) {
             for (String word : doc.lemmas()) {
-                canonical.computeIfAbsent(word, w -> root(parent, w.split("\\" + TaskLemmas.ALTERNATIVE)[0]));
+                canonical.computeIfAbsent(word, w -> root(parent, w.indexOf(TaskLemmas.ALTERNATIVE) < 0 ? w
+                        : w.substring(0, w.indexOf(TaskLemmas.ALTERNATIVE))));
             }
         }
         return canonical;
