@@ -132,18 +132,18 @@ final class LemmaSimilarity {
             if (limit == Integer.MAX_VALUE || pass <= settings.threshold()) {
                 break;
             }
-            matches = mutualBest(vectors, region, regionIds.size(), pass, settings.minSharedTerms());
+            matches = mutualBest(vectors, region, regionIds.size(), pass, settings.minSharedTerms(), limit);
             if (matches.size() >= limit) {
-                return new Result(matches.subList(0, limit), vectors, docs, canonical);
+                return new Result(matches, vectors, docs, canonical);
             }
         }
-        matches = mutualBest(vectors, region, regionIds.size(), settings.threshold(), settings.minSharedTerms());
-        return new Result(matches.size() > limit ? matches.subList(0, limit) : matches, vectors, docs, canonical);
+        matches = mutualBest(vectors, region, regionIds.size(), settings.threshold(), settings.minSharedTerms(), limit);
+        return new Result(matches, vectors, docs, canonical);
     }
 
     /**
-     * The pairs scoring at least {@code threshold} in which each item is the other's best match in its region
-     * (ties to the earlier item), best first.
+     * The {@code limit} best pairs scoring at least {@code threshold} in which each item is the other's best match
+     * in its region (ties to the earlier item), best first.
      *
      * <p>Each pair is scored once, from its earlier item. Only candidates are scored: items sharing one of the
      * terms that the other item's vector indexes. An item indexes only its rarer terms: its most common ones (term
@@ -154,7 +154,7 @@ final class LemmaSimilarity {
      * terms score close enough to the threshold for the rest to reach it.
      */
     private static List<Match> mutualBest(Vectors vectors, int[] region, int regions, double threshold,
-            int minSharedTerms) {
+            int minSharedTerms, int limit) {
         int n = vectors.terms.size();
         int termCount = vectors.names.size();
         double[] maxWeight = new double[termCount];
@@ -178,11 +178,11 @@ final class LemmaSimilarity {
             for (; k < ids.length; k++) {
                 bound += weights[k] * maxWeight[ids[k]];
                 squares += weights[k] * weights[k];
-                double limit = Math.min(bound, Math.sqrt(squares));
-                if (limit >= threshold) {
+                double most = Math.min(bound, Math.sqrt(squares));
+                if (most >= threshold) {
                     break;
                 }
-                kept = limit;
+                kept = most;
             }
             prefix[d] = k;
             prefixBound[d] = kept;
@@ -254,8 +254,28 @@ final class LemmaSimilarity {
                 }
             }
         }
-        matches.sort(BEST_FIRST);
-        return matches;
+        return bestFirst(matches, limit);
+    }
+
+    /** The {@code limit} best of the matches, sorted: only those near the limit-th best score are sorted as objects. */
+    private static List<Match> bestFirst(List<Match> matches, int limit) {
+        List<Match> kept = matches;
+        if (matches.size() > limit) {
+            double[] scores = new double[matches.size()];
+            for (int m = 0; m < scores.length; m++) {
+                scores[m] = matches.get(m).score();
+            }
+            Arrays.sort(scores);
+            double cutoff = scores[scores.length - limit] - 2 * TIE;
+            kept = new ArrayList<>();
+            for (Match match : matches) {
+                if (match.score() >= cutoff) {
+                    kept.add(match);
+                }
+            }
+        }
+        kept.sort(BEST_FIRST);
+        return kept.size() > limit ? kept.subList(0, limit) : kept;
     }
 
     /** Keeps {@code candidate} as the best of its region for an item: the higher score, on a tie the earlier item. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import ru.school500.searchservice.indexing.FeedChange;
 import ru.school500.searchservice.security.Users;
 import ru.school500.searchservice.support.Changes;
 import ru.school500.searchservice.support.IntegrationTest;
@@ -49,6 +50,7 @@ class ComparisonScaleIT extends IntegrationTest {
         long started = System.nanoTime();
         List<String> tasks = seedTasks();
         Random random = new Random(500);
+        List<FeedChange> batch = new ArrayList<>();
         for (int r = 0; r < REGIONS; r++) {
             String id = Changes.newId();
             roadmaps.add(id);
@@ -60,9 +62,13 @@ class ComparisonScaleIT extends IntegrationTest {
                 items[k] = Changes.Item.of(number, variant(tasks.get(seed), tasks.get(random.nextInt(tasks.size())), random));
                 origin.put(id + "/" + number, seed);
             }
-            // one roadmap per write, as the feed delivers them (a bulk of thousands outlasts the client's timeout)
-            index(Changes.roadmap(id).region(region).title("Дорожная карта региона " + region)
+            batch.add(Changes.roadmap(id).region(region).title("Дорожная карта региона " + region)
                     .section("1", "Мероприятия", items).change());
+            // the first six roadmaps in one feed batch (600 items: more than one bulk request), then one by one
+            if (r >= 5) {
+                index(batch.toArray(FeedChange[]::new));
+                batch.clear();
+            }
         }
         System.out.printf(Locale.ROOT, "indexed %d roadmaps × %d items in %d ms%n", REGIONS, ITEMS,
                 (System.nanoTime() - started) / 1_000_000);
