@@ -67,10 +67,31 @@ final class Api {
 
     JsonNode multipart(String user, String path, Map<String, List<String>> fields, String fileName, String type,
             byte[] content, int expected) {
+        return multipart(user, path, fields, fileName, type, content, expected, RETRY);
+    }
+
+    /**
+     * A multipart POST that creates something: repeated only after answers that say nothing was done (429, and 503
+     * of an open circuit breaker); after a lost answer (an I/O error, 502, 504) the caller looks before trying again.
+     */
+    JsonNode multipartOnce(String user, String path, Map<String, List<String>> fields, String fileName, String type,
+            byte[] content, int expected) {
+        return multipart(user, path, fields, fileName, type, content, expected, Set.of(429, 503));
+    }
+
+    private JsonNode multipart(String user, String path, Map<String, List<String>> fields, String fileName,
+            String type, byte[] content, int expected, Set<Integer> retry) {
         String boundary = "bench-" + UUID.randomUUID();
         byte[] body = multipartBody(boundary, fields, fileName, type, content);
         return call(user, path, builder -> builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), expected);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), expected, retry, retry == RETRY);
+    }
+
+    JsonNode delete(String user, String path, Map<String, String> headers, int expected) {
+        return call(user, path, builder -> {
+            headers.forEach(builder::header);
+            return builder.DELETE();
+        }, expected);
     }
 
     static byte[] multipartBody(String boundary, Map<String, List<String>> fields, String fileName, String type,
@@ -108,13 +129,18 @@ final class Api {
     /** Sends; a 429 or a passing gateway failure is tried again after a pause (loading only, never measured). */
     private JsonNode call(String user, String path, java.util.function.UnaryOperator<HttpRequest.Builder> method,
             int expected) {
+        return call(user, path, method, expected, RETRY, true);
+    }
+
+    private JsonNode call(String user, String path, java.util.function.UnaryOperator<HttpRequest.Builder> method,
+            int expected, Set<Integer> retry, boolean retryIoErrors) {
         for (int attempt = 1; ; attempt++) {
             HttpRequest request = method.apply(request(user, path)).build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (attempt < 4) {
+                if (retryIoErrors && attempt < 4) {
                     pause(attempt);
                     continue;
                 }
@@ -126,7 +152,7 @@ final class Api {
             if (response.statusCode() == expected) {
                 return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             }
-            if (RETRY.contains(response.statusCode()) && attempt < 6) {
+            if (retry.contains(response.statusCode()) && attempt < 6) {
                 pause(attempt);
                 continue;
             }

@@ -39,7 +39,8 @@ final class CorpusLoader {
         long started = System.nanoTime();
         Map<String, String> roadmaps = new ConcurrentHashMap<>();
         parallel(corpus.orders(), order -> roadmaps.put(order.region().code(), importAndApprove(order)));
-        log("roadmaps: " + roadmaps.size());
+        checkRoadmaps(corpus, roadmaps);
+        log("roadmaps: " + roadmaps.size() + ", each region's one approved");
         AtomicInteger done = new AtomicInteger();
         parallel(corpus.practices(), practice -> {
             practice(practice);
@@ -64,12 +65,33 @@ final class CorpusLoader {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
     }
 
+    /**
+     * Imports the order and approves the roadmap, and answers the id of the approved roadmap. An import whose answer
+     * was lost (the gateway's time limit under load, a dropped connection) may still have created the roadmap, so
+     * before importing again the loader looks for the region's roadmap: the stack starts on fresh data, so any
+     * roadmap of the region is this run's.
+     */
     private String importAndApprove(Corpus.Order order) {
         String operator = Accounts.operator(order.region());
-        JsonNode imported = api.multipart(operator, "/api/roadmaps/import", Map.of("region", List.of(order.region().code())),
-                "распоряжение-" + order.region().code() + ".txt", "text/plain", OrderFormats.txt(order), 201);
-        requests.incrementAndGet();
-        JsonNode roadmap = imported.path("roadmap");
+        JsonNode roadmap = null;
+        for (int attempt = 1; roadmap == null; attempt++) {
+            try {
+                JsonNode imported = api.multipartOnce(operator, "/api/roadmaps/import",
+                        Map.of("region", List.of(order.region().code())), "распоряжение-" + order.region().code() + ".txt",
+                        "text/plain", OrderFormats.txt(order), 201);
+                requests.incrementAndGet();
+                roadmap = imported.path("roadmap");
+            } catch (IllegalStateException e) {
+                List<JsonNode> existing = regionRoadmaps(order.region());
+                if (!existing.isEmpty()) {
+                    log("import of region " + order.region().code() + " answered " + e.getMessage().lines().findFirst()
+                            .orElse("") + ", but created roadmap " + existing.getFirst().path("id").asString());
+                    roadmap = existing.getFirst();
+                } else if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         String id = roadmap.path("id").asString();
         long version = roadmap.path("version").asLong();
         for (int attempt = 1; ; attempt++) {
@@ -88,6 +110,43 @@ final class CorpusLoader {
                     throw e;
                 }
                 version = current.path("version").asLong();
+            }
+        }
+    }
+
+    /** The region's roadmaps as its operator lists them (drafts included), oldest first. */
+    private List<JsonNode> regionRoadmaps(Corpus.Region region) {
+        JsonNode page = api.get(Accounts.operator(region), "/api/roadmaps?size=100&region=" + Api.encode(region.code()));
+        requests.incrementAndGet();
+        List<JsonNode> roadmaps = new ArrayList<>();
+        page.path("content").forEach(roadmaps::add);
+        roadmaps.sort(java.util.Comparator.comparing(r -> r.path("updatedAt").asString()));
+        return roadmaps;
+    }
+
+    /**
+     * Checks through the public API that each region has exactly its one approved roadmap, the one kept: a draft
+     * left by an import repeated after a lost answer is deleted, so the corpus is what it claims.
+     */
+    private void checkRoadmaps(Corpus corpus, Map<String, String> kept) {
+        for (Corpus.Order order : corpus.orders()) {
+            String id = kept.get(order.region().code());
+            for (JsonNode roadmap : regionRoadmaps(order.region())) {
+                String other = roadmap.path("id").asString();
+                if (other.equals(id)) {
+                    if (!"APPROVED".equals(roadmap.path("status").asString())) {
+                        throw new IllegalStateException("roadmap " + id + " of region " + order.region().code()
+                                + " is " + roadmap.path("status").asString() + ", not APPROVED");
+                    }
+                } else if ("DRAFT".equals(roadmap.path("status").asString())) {
+                    log("deleting draft " + other + " of region " + order.region().code() + " (a repeated import)");
+                    api.delete(Accounts.operator(order.region()), "/api/roadmaps/" + other,
+                            Map.of("If-Match", "\"" + roadmap.path("version").asLong() + "\""), 204);
+                    requests.incrementAndGet();
+                } else {
+                    throw new IllegalStateException("region " + order.region().code() + " has a second roadmap " + other
+                            + " (" + roadmap.path("status").asString() + ") besides " + id);
+                }
             }
         }
     }

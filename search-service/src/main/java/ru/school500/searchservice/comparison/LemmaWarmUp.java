@@ -8,27 +8,28 @@ import org.springframework.stereotype.Component;
 import ru.school500.searchservice.indexing.RoadmapItemsIndexed;
 
 /**
- * Analyses the texts of newly indexed roadmap items as they arrive from the feed, so that a comparison finds their
- * lemmas ready ({@link TaskLemmas}). Best effort: a failure here only leaves the work to the first comparison and
- * never holds up indexing.
+ * Prepares newly indexed roadmaps for the comparison as they arrive from the feed ({@link PreparedItems}: their
+ * items' lemmas, the rules' and the model's categories), so that a comparison finds them ready. Runs after the
+ * batch is written (its lock released); best effort: a failure here only leaves the work to the first comparison
+ * and never fails indexing.
  */
 @Component
 class LemmaWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(LemmaWarmUp.class);
 
-    private final TaskLemmas lemmas;
+    private final PreparedItems prepared;
 
-    LemmaWarmUp(TaskLemmas lemmas) {
-        this.lemmas = lemmas;
+    LemmaWarmUp(PreparedItems prepared) {
+        this.prepared = prepared;
     }
 
     @EventListener
     void itemsIndexed(RoadmapItemsIndexed event) {
         try {
-            lemmas.of(event.tasks());
+            prepared.prepare(event.roadmaps());
         } catch (RuntimeException e) {
-            log.debug("roadmap item lemmas not prepared, the next comparison analyses them: {}", e.toString());
+            log.debug("roadmap items not prepared, the next comparison prepares them: {}", e.toString());
         }
     }
 }

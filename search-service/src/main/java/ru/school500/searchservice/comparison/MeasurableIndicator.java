@@ -1,6 +1,7 @@
 package ru.school500.searchservice.comparison;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,10 +58,28 @@ final class MeasurableIndicator {
     private MeasurableIndicator() {
     }
 
+    /** Verdicts by indicator text: the same texts come back in every comparison. */
+    private static final Map<String, Verdict> KNOWN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Verdict> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
     static Verdict of(String indicator) {
         if (indicator == null || indicator.isBlank()) {
             return Verdict.MISSING;
         }
+        Verdict known = KNOWN.get(indicator);
+        if (known == null) {
+            known = judge(indicator);
+            KNOWN.put(indicator, known);
+        }
+        return known;
+    }
+
+    private static Verdict judge(String indicator) {
         String text = indicator.toLowerCase(Locale.ROOT).replace('ё', 'е');
         String withoutNames = NOT_A_QUANTITY.matcher(text).replaceAll(" ");
         if (QUANTITY.matcher(withoutNames).find()) {

@@ -86,11 +86,20 @@ final class RoadmapItems {
         if (aDigits == 0 || bDigits == 0) {
             return aDigits == bDigits ? a.compareTo(b) : aDigits == 0 ? 1 : -1;
         }
-        String aNumber = a.substring(0, aDigits).replaceFirst("^0+(?=.)", "");
-        String bNumber = b.substring(0, bDigits).replaceFirst("^0+(?=.)", "");
+        String aNumber = a.substring(leadingZeros(a, aDigits), aDigits);
+        String bNumber = b.substring(leadingZeros(b, bDigits), bDigits);
         int result = aNumber.length() != bNumber.length() ? Integer.compare(aNumber.length(), bNumber.length())
                 : aNumber.compareTo(bNumber);
         return result != 0 ? result : a.substring(aDigits).compareTo(b.substring(bDigits));
+    }
+
+    /** Zeros before the number's first significant digit, its last digit kept («007» → 2, «0» → 0). */
+    private static int leadingZeros(String segment, int digits) {
+        int zeros = 0;
+        while (zeros < digits - 1 && segment.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 
     private static int leadingDigits(String segment) {

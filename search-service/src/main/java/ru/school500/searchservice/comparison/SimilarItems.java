@@ -39,11 +39,9 @@ class SimilarItems {
             docs.add(new LemmaSimilarity.Doc(item.region(), lemmas.getOrDefault(item.task(), List.of())));
         }
         List<SimilarPair> pairs = new ArrayList<>();
-        LemmaSimilarity.Result result = LemmaSimilarity.oneToOne(docs, LemmaSimilarity.Settings.of(settings));
+        LemmaSimilarity.Result result = LemmaSimilarity.best(docs, LemmaSimilarity.Settings.of(settings),
+                settings.maxPairs());
         for (LemmaSimilarity.Match match : result.matches()) {
-            if (pairs.size() == settings.maxPairs()) {
-                break;
-            }
             ComparedItem left = compared.get(match.left());
             ComparedItem right = compared.get(match.right());
             List<String> shared = result.sharedTerms(match);

@@ -65,10 +65,11 @@ public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps, Roa
         }
         List<RoadmapMonths> rows = new ArrayList<>();
         byRoadmap.forEach((roadmapId, list) -> {
-            List<MonthCount> counts = months.stream().map(month -> {
-                List<String> numbers = RoadmapItems.numbers(list.stream().filter(item -> active(item, month)).toList());
-                return new MonthCount(month, numbers.size(), numbers);
-            }).toList();
+            List<List<String>> active = months.isEmpty() ? List.of() : activeNumbers(list, months.getFirst(), months.size());
+            List<MonthCount> counts = new ArrayList<>(months.size());
+            for (int m = 0; m < months.size(); m++) {
+                counts.add(new MonthCount(months.get(m), active.get(m).size(), active.get(m)));
+            }
             List<String> undated = RoadmapItems.numbers(list.stream().filter(item -> !RoadmapItems.dated(item))
                     .toList());
             rows.add(new RoadmapMonths(roadmapId, counts, undated));
@@ -103,11 +104,15 @@ public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps, Roa
         List<RoadmapRelativeMonths> rows = new ArrayList<>();
         years.forEach((roadmapId, year) -> {
             List<ComparedItem> list = byRoadmap.getOrDefault(roadmapId, List.of());
-            List<RelativeMonthCount> counts = year == null ? List.of() : months.stream().map(month -> {
-                YearMonth calendar = YearMonth.of(year, 1).plusMonths(month - 1L);
-                List<String> numbers = RoadmapItems.numbers(list.stream().filter(item -> active(item, calendar)).toList());
-                return new RelativeMonthCount(month, calendar, numbers.size(), numbers);
-            }).toList();
+            List<RelativeMonthCount> counts = new ArrayList<>();
+            if (year != null && !months.isEmpty()) {
+                YearMonth from = YearMonth.of(year, 1).plusMonths(months.getFirst() - 1L);
+                List<List<String>> active = activeNumbers(list, from, months.size());
+                for (int m = 0; m < months.size(); m++) {
+                    counts.add(new RelativeMonthCount(months.get(m), from.plusMonths(m), active.get(m).size(),
+                            active.get(m)));
+                }
+            }
             rows.add(new RoadmapRelativeMonths(roadmapId, year, counts));
         });
         return new RoadmapYear(List.copyOf(months), List.copyOf(rows));
@@ -116,6 +121,39 @@ public record Timeline(List<YearMonth> months, List<RoadmapMonths> roadmaps, Roa
     /** 1 for January of {@code year}, 0 for the December before, 13 for the January after. */
     static int relative(int year, YearMonth month) {
         return (month.getYear() - year) * 12 + month.getMonthValue();
+    }
+
+    /**
+     * For {@code count} months from {@code from}, the numbers of the items {@linkplain #active active} in each, in
+     * the items' order: each item's periods are walked month by month, rather than every month asking every item.
+     */
+    static List<List<String>> activeNumbers(List<ComparedItem> items, YearMonth from, int count) {
+        List<List<String>> numbers = new ArrayList<>(count);
+        for (int m = 0; m < count; m++) {
+            numbers.add(new ArrayList<>());
+        }
+        int[] lastItem = new int[count];
+        java.util.Arrays.fill(lastItem, -1);
+        long first = from.getYear() * 12L + from.getMonthValue() - 1;
+        for (int i = 0; i < items.size(); i++) {
+            ComparedItem item = items.get(i);
+            for (ComparedItem.Period period : item.periods()) {
+                Optional<LocalDate> start = RoadmapItems.firstDay(period);
+                if (start.isEmpty()) {
+                    continue;
+                }
+                LocalDate end = RoadmapItems.lastDay(period).orElseThrow();
+                long startIndex = Math.max(0, start.get().getYear() * 12L + start.get().getMonthValue() - 1 - first);
+                long endIndex = Math.min(count - 1L, end.getYear() * 12L + end.getMonthValue() - 1 - first);
+                for (long m = startIndex; m <= endIndex; m++) {
+                    if (lastItem[(int) m] != i) {
+                        lastItem[(int) m] = i;
+                        numbers.get((int) m).add(item.number() == null ? "" : item.number());
+                    }
+                }
+            }
+        }
+        return numbers;
     }
 
     static boolean active(ComparedItem item, YearMonth month) {

@@ -1,7 +1,9 @@
 package ru.school500.searchservice.indexing;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +34,8 @@ public class ChangeIndexer {
     private final ChangeTranslator translator;
     private final ApplicationEventPublisher events;
 
+    static final int MAX_OPERATIONS_PER_BULK = 500;
+
     ChangeIndexer(ElasticsearchClient client, IndexAdmin admin, IndexNames names, ChangeTranslator translator,
             ApplicationEventPublisher events) {
         this.client = client;
@@ -53,26 +57,42 @@ public class ChangeIndexer {
         } finally {
             batch.unlock();
         }
-        List<String> tasks = translation.docs().stream()
-                .filter(doc -> RoadmapDocuments.ITEM.equals(doc.source().get("type")) && doc.source().get("task") != null)
+        List<IndexedDoc> items = translation.docs().stream()
+                .filter(doc -> RoadmapDocuments.ITEM.equals(doc.source().get("type"))).toList();
+        List<String> tasks = items.stream().filter(doc -> doc.source().get("task") != null)
                 .map(doc -> String.valueOf(doc.source().get("task"))).toList();
-        if (!tasks.isEmpty()) {
-            events.publishEvent(new RoadmapItemsIndexed(tasks));
+        Map<String, Long> roadmaps = new HashMap<>();
+        items.forEach(doc -> roadmaps.merge(String.valueOf(doc.source().get("roadmapId")), doc.version(), Math::max));
+        if (!items.isEmpty()) {
+            events.publishEvent(new RoadmapItemsIndexed(tasks, roadmaps));
         }
     }
 
+    /**
+     * Writes in bulk requests of at most {@value #MAX_OPERATIONS_PER_BULK} operations, in order. A feed batch of
+     * 200 roadmap changes is up to 20 000 item records: as one request it outlasts the client's socket timeout on a
+     * loaded cluster, fails, and is retried whole for ever, so the feed never moves past it.
+     */
     private void write(List<IndexedDoc> docs) throws IOException {
-        if (docs.isEmpty()) {
-            return;
-        }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+        BulkRequest.Builder bulk = null;
+        int operations = 0;
         for (IndexedDoc doc : docs) {
             for (String target : admin.writeTargets(doc.kind())) {
+                if (bulk == null) {
+                    bulk = new BulkRequest.Builder().refresh(Refresh.True);
+                }
                 bulk.operations(op -> op.index(i -> i.index(target).id(doc.id()).version(doc.version())
                         .versionType(VersionType.External).document(doc.source())));
+                if (++operations == MAX_OPERATIONS_PER_BULK) {
+                    BulkFailures.throwIfAny(client.bulk(bulk.build()));
+                    bulk = null;
+                    operations = 0;
+                }
             }
         }
-        BulkFailures.throwIfAny(client.bulk(bulk.build()));
+        if (bulk != null) {
+            BulkFailures.throwIfAny(client.bulk(bulk.build()));
+        }
     }
 
     private List<IndexedDoc> staleItems(StaleItemSweep sweep) throws IOException {

@@ -208,6 +208,30 @@ class ComparisonIT extends IntegrationTest {
     }
 
     @Test
+    void aNewVersionOfARoadmapIsComparedWithItsNewItemsNotThoseAlreadyPrepared() throws Exception {
+        String roadmap = UUID.randomUUID().toString();
+        index(Changes.roadmap(roadmap).region("24").version(1).section("1", "Мероприятия",
+                Changes.Item.of("1.1", "Проведение конкурса профессионального мастерства наставников")).change());
+        JsonNode before = compare(Users.fedAnalyst(), kirov, roadmap);
+        assertThat(before.path("items").toString()).contains("конкурса профессионального мастерства");
+
+        index(Changes.roadmap(roadmap).region("24").version(2).section("1", "Мероприятия",
+                Changes.Item.of("1.1", "Мониторинг объективности оценочных процедур в школах"),
+                Changes.Item.of("1.2", "Родительское собрание по вопросам профориентации")).change());
+        JsonNode after = compare(Users.fedAnalyst(), kirov, roadmap);
+
+        List<String> tasks = new ArrayList<>();
+        after.path("items").forEach(item -> {
+            if (item.path("roadmapId").asString().equals(roadmap)) {
+                tasks.add(item.path("task").asString());
+            }
+        });
+        assertThat(tasks).containsExactly("Мониторинг объективности оценочных процедур в школах",
+                "Родительское собрание по вопросам профориентации");
+        assertThat(categoriesByNumber(after, roadmap).get("1.1")).contains("MONITORING");
+    }
+
+    @Test
     void anotherRegionsDraftIsIndistinguishableFromAnUnknownRoadmapOnEveryComparisonEndpoint() throws Exception {
         String irkutskDraft = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();

@@ -142,6 +142,105 @@ class LemmaSimilarityTest {
         assertThat((double) sameTopic / matches.size()).isGreaterThan(0.99);
     }
 
+    @Test
+    void theBestMatchesAreThoseOfAPlainComparisonOfEveryPairWhateverTheLimit() {
+        for (int seed = 0; seed < 20; seed++) {
+            Random random = new Random(seed);
+            List<String> vocabulary = new ArrayList<>();
+            for (int w = 0; w < 40; w++) {
+                vocabulary.add("сл" + w);
+            }
+            List<LemmaSimilarity.Doc> docs = new ArrayList<>();
+            for (int d = 0; d < 210; d++) {
+                List<String> lemmas = new ArrayList<>();
+                if (d > 10 && random.nextInt(3) == 0) {
+                    // a variant of an earlier item: the strong pairs the first passes find
+                    lemmas.addAll(docs.get(random.nextInt(d)).lemmas());
+                    lemmas.set(random.nextInt(lemmas.size()), vocabulary.get(random.nextInt(40)));
+                } else {
+                    for (int w = 3 + random.nextInt(7); w > 0; w--) {
+                        // skewed: the first words are in many items
+                        lemmas.add(vocabulary.get((int) (40 * Math.pow(random.nextDouble(), 2))));
+                    }
+                }
+                docs.add(new LemmaSimilarity.Doc(String.valueOf(1 + random.nextInt(7)), lemmas));
+            }
+            LemmaSimilarity.Settings settings = new LemmaSimilarity.Settings(0.2, 0.3, 2);
+            List<LemmaSimilarity.Match> expected = everyPair(docs, settings);
+            assertThat(expected.size()).as("seed %d", seed).isGreaterThan(20);
+            for (int limit : new int[] {1, 5, 20, expected.size(), Integer.MAX_VALUE}) {
+                List<LemmaSimilarity.Match> found = LemmaSimilarity.best(docs, settings, limit).matches();
+                List<LemmaSimilarity.Match> wanted = expected.subList(0, Math.min(limit, expected.size()));
+                assertThat(found).as("seed %d, limit %d", seed, limit).hasSameSizeAs(wanted);
+                for (int m = 0; m < wanted.size(); m++) {
+                    assertThat(found.get(m).left()).as("seed %d, limit %d, match %d", seed, limit, m)
+                            .isEqualTo(wanted.get(m).left());
+                    assertThat(found.get(m).right()).isEqualTo(wanted.get(m).right());
+                    assertThat(found.get(m).score()).isCloseTo(wanted.get(m).score(), org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+        }
+    }
+
+    /** The definition, computed the slow way: TF-IDF cosine of every pair, each item's best per region, mutual. */
+    private static List<LemmaSimilarity.Match> everyPair(List<LemmaSimilarity.Doc> docs, LemmaSimilarity.Settings settings) {
+        int n = docs.size();
+        java.util.Map<String, Integer> df = new java.util.HashMap<>();
+        List<java.util.Map<String, Integer>> tfs = new ArrayList<>();
+        for (LemmaSimilarity.Doc doc : docs) {
+            java.util.Map<String, Integer> tf = new java.util.HashMap<>();
+            doc.lemmas().forEach(word -> tf.merge(word, 1, Integer::sum));
+            tf.keySet().forEach(word -> df.merge(word, 1, Integer::sum));
+            tfs.add(tf);
+        }
+        List<java.util.Map<String, Double>> vectors = new ArrayList<>();
+        for (java.util.Map<String, Integer> tf : tfs) {
+            java.util.Map<String, Double> vector = new java.util.HashMap<>();
+            tf.forEach((word, count) -> {
+                if (df.get(word) <= Math.max(2, settings.maxDocumentShare() * n)) {
+                    vector.put(word, (1 + Math.log(count)) * Math.log(1 + (double) n / df.get(word)));
+                }
+            });
+            double length = Math.sqrt(vector.values().stream().mapToDouble(w -> w * w).sum());
+            vector.replaceAll((word, weight) -> weight / length);
+            vectors.add(vector);
+        }
+        java.util.Map<String, Integer> best = new java.util.HashMap<>();
+        java.util.Map<String, Double> bestScore = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                String region = docs.get(j).region();
+                if (region.equals(docs.get(i).region())) {
+                    continue;
+                }
+                double score = 0;
+                int shared = 0;
+                for (var entry : vectors.get(i).entrySet()) {
+                    Double other = vectors.get(j).get(entry.getKey());
+                    if (other != null) {
+                        score += entry.getValue() * other;
+                        shared++;
+                    }
+                }
+                String key = i + "/" + region;
+                if (score >= settings.threshold() && shared >= settings.minSharedTerms()
+                        && (!best.containsKey(key) || score > bestScore.get(key) + LemmaSimilarity.TIE)) {
+                    best.put(key, j);
+                    bestScore.put(key, score);
+                }
+            }
+        }
+        List<LemmaSimilarity.Match> matches = new ArrayList<>();
+        best.forEach((key, j) -> {
+            int i = Integer.parseInt(key.substring(0, key.indexOf('/')));
+            if (i < j && Integer.valueOf(i).equals(best.get(j + "/" + docs.get(i).region()))) {
+                matches.add(new LemmaSimilarity.Match(i, j, bestScore.get(key)));
+            }
+        });
+        matches.sort(LemmaSimilarity.BEST_FIRST);
+        return matches;
+    }
+
     private static LemmaSimilarity.Doc doc(String region, String lemmas) {
         return new LemmaSimilarity.Doc(region, List.of(lemmas.split(" ")));
     }
