@@ -52,9 +52,10 @@ class ApiRoutingIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        // search-service busy, roadmap-service down, document-service idle
+        // search-service busy, roadmap-service down, document-service idle; the searches are held longer than the
+        // search route's time limit may take to see all of them arrive on a loaded machine
         gateway = GatewayInstance.start(issuer, busy, Map.of("platform.services.roadmap", "http://127.0.0.1:" + closedPort,
-                "platform.services.document", idle.url()));
+                "platform.services.document", idle.url(), "resilience4j.timelimiter.instances.search.timeout-duration", "60s"));
     }
 
     @AfterAll
