@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +157,7 @@ final class KeycloakInstall {
     private void createTemplate(Path template) throws IOException {
         Log.info("Keycloak: importing " + realmFile.getFileName() + " into a template database (once per realm file)");
         Path partial = root.resolve("importing-" + template.getFileName());
-        deleteRecursively(partial);
+        Directories.deleteRecursively(partial);
         Files.createDirectories(partial);
         List<String> command = new ArrayList<>(List.of(home().resolve("bin/kc.sh").toString(), "import", "--optimized",
                 "--file=" + realmFile));
@@ -175,7 +174,7 @@ final class KeycloakInstall {
         Files.writeString(partial.resolve(TEMPLATE_COMPLETE), realmFile.toString(), StandardCharsets.UTF_8);
         try (Stream<Path> old = Files.list(root)) {
             for (Path dir : old.filter(p -> p.getFileName().toString().startsWith("realm-")).toList()) {
-                deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
             }
         }
         Files.move(partial, template, StandardCopyOption.ATOMIC_MOVE);
@@ -187,17 +186,6 @@ final class KeycloakInstall {
         if (exit != 0) {
             throw new StackException("Keycloak: kc.sh " + step + " failed (exit " + exit + "). Last lines of " + log
                     + ":\n" + process.logTail(30));
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -3,10 +3,8 @@ package ru.school500.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The local platform for people: {@code deploy/local/run [--reset] [--no-demo] [--instances 2]}. Data lives
@@ -27,7 +25,7 @@ public final class LocalRun {
         StackLayout layout = StackLayout.forRepo(root, root.resolve(".local"));
         if (options.contains("--reset")) {
             Log.info("--reset: removing " + layout.home().resolve("data"));
-            deleteRecursively(layout.home().resolve("data"));
+            Directories.deleteRecursively(layout.home().resolve("data"));
         }
         Files.createDirectories(layout.logs());
         int instances = 1;
@@ -61,16 +59,5 @@ public final class LocalRun {
         System.out.println();
         System.out.println(stack.describe());
         stopped.await();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
