@@ -29,7 +29,8 @@ class BenchIT {
         Map<String, Report.Figure> figures = report.figures().stream()
                 .collect(Collectors.toMap(Report.Figure::key, Function.identity()));
         List<String> expected = new java.util.ArrayList<>(List.of("coldStart", "gateway.p50.1", "gateway.p50.32",
-                "import.TXT", "import.DOCX", "import.PDF", "comparison.p95", "indexLag.p99"));
+                "import.TXT", "import.DOCX", "import.PDF", "comparison.p95", "comparison.cell.p95", "comparison.full.p95",
+                "indexLag.p99"));
         for (int users : tiny.concurrency()) {
             expected.addAll(List.of("search.p50." + users, "search.p95." + users, "search.p99." + users,
                     "search.throughput." + users));

@@ -1,6 +1,8 @@
 // Cross-region comparison: pick roadmaps (kept in the address), then the category × region heatmap with
 // drill-down to the items and the evidence of each classification, executor-type and timeline charts
 // (Chart.js), overdue items on a date, similar items side by side, the coverage score and the XLSX export.
+// The views come without the items' texts (details=false: 85 regions stay a small answer); a cell's items and a
+// roadmap's overdue items are fetched when opened, from /api/comparison/items.
 import { get, rows } from '../api.js';
 import { h, append, clear, field, setStatus, statusLine } from '../dom.js';
 import { ROADMAP_STATUS, ZONES, region, date, month, plural } from '../format.js';
@@ -44,7 +46,7 @@ export async function comparisonPage(ctx) {
   setStatus(status, 'Сравниваем…');
   let comparison;
   try {
-    comparison = await get('/api/comparison?' + query);
+    comparison = await get('/api/comparison?' + query + '&details=false');
   } catch (e) {
     if (!ctx.isCurrent()) return;
     setStatus(status, e.message, 'error');
@@ -53,9 +55,9 @@ export async function comparisonPage(ctx) {
   }
   if (!ctx.isCurrent()) return;
   setStatus(status, 'Сравнено: ' + plural(comparison.roadmaps.length, 'дорожная карта', 'дорожные карты', 'дорожных карт')
-    + ', ' + plural((comparison.items || []).length, 'мероприятие', 'мероприятия', 'мероприятий') + '.');
+    + ', ' + plural(comparison.categories.totals.reduce((sum, cell) => sum + cell.count, 0), 'мероприятие', 'мероприятия', 'мероприятий') + '.');
   const names = Object.fromEntries(comparison.roadmaps.map((r) => [r.id, (r.regionName || region(r.region)) + ' ' + (r.year || '')]));
-  const items = new Map((comparison.items || []).map((i) => [i.roadmapId + '/' + i.number, i]));
+  const items = drillDown(ctx);
   const rules = Object.fromEntries((comparison.categoryRules || []).map((c) => [c.code, c]));
 
   append(result, h('p', { class: 'actions' }, h('a', { class: 'button', id: 'comparison-export', href: '/api/comparison/export?' + query, download: '' }, 'Скачать XLSX')));
@@ -63,8 +65,24 @@ export async function comparisonPage(ctx) {
   append(result, heatmap(comparison, names, items, rules));
   append(result, executorChart(comparison, names));
   append(result, timelineChart(comparison, names));
-  append(result, overdue(comparison, names));
+  append(result, overdue(comparison, names, items));
   append(result, similar(comparison, names));
+}
+
+/** The items of a roadmap (or of one of its matrix cells) with texts and evidence, each fetched once. */
+function drillDown(ctx) {
+  const loaded = new Map();
+  return (roadmapId, category) => {
+    const key = roadmapId + '/' + (category || '');
+    if (!loaded.has(key)) {
+      const query = new URLSearchParams({ roadmap: roadmapId });
+      if (category) query.set('category', category);
+      const request = get('/api/comparison/items?' + query).then((answer) => answer.items || []);
+      request.catch(() => loaded.delete(key));
+      loaded.set(key, request);
+    }
+    return loaded.get(key);
+  };
 }
 
 function section(title, ...children) {
@@ -101,19 +119,34 @@ function heatmap(comparison, names, items, rules) {
     h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Категории по регионам' }, table), detail);
 }
 
-function drill(detail, row, roadmap, cell, names, items, rules) {
+async function drill(detail, row, roadmap, cell, names, items, rules) {
   const category = rules[row.code];
+  const loading = h('p', { class: 'status', role: 'status' });
+  const list = h('ul', { class: 'cards' });
   append(clear(detail), h('h3', { tabindex: '-1' }, row.title + ' — ' + names[roadmap.id]),
-    category && category.description ? h('p', { class: 'hint' }, category.description) : null,
-    h('ul', { class: 'cards' }, cell.itemNumbers.map((number) => {
-      const item = items.get(roadmap.id + '/' + number);
-      const evidence = item ? (item.evidence || []).filter((e) => e.category === row.code) : [];
-      return h('li', { class: 'card' }, h('h4', {}, h('a', { href: '/roadmaps/' + roadmap.id + (item ? '#item-' + item.id : '') }, 'Пункт ' + number)),
-        item ? h('p', {}, item.task) : null,
-        item && item.deadlineText ? h('p', { class: 'hint' }, 'Срок: ' + item.deadlineText) : null,
-        evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => evidenceReason(e, rules, row.code, item)).join('; ')) : null);
-    })));
+    category && category.description ? h('p', { class: 'hint' }, category.description) : null, loading, list);
+  detail.dataset.cell = row.code + '/' + roadmap.id;
   detail.querySelector('h3').focus();
+  setStatus(loading, 'Загружаем ' + plural(cell.count, 'пункт', 'пункта', 'пунктов') + '…');
+  let found;
+  try {
+    found = await items(roadmap.id, row.code);
+  } catch (e) {
+    if (detail.dataset.cell === row.code + '/' + roadmap.id) setStatus(loading, 'Пункты не загрузились: ' + e.message, 'error');
+    return;
+  }
+  // another cell opened meanwhile: its answer is the one to show
+  if (detail.dataset.cell !== row.code + '/' + roadmap.id) return;
+  const byNumber = new Map(found.map((item) => [item.number, item]));
+  loading.remove();
+  append(list, cell.itemNumbers.map((number) => {
+    const item = byNumber.get(number);
+    const evidence = item ? (item.evidence || []).filter((e) => e.category === row.code) : [];
+    return h('li', { class: 'card' }, h('h4', {}, h('a', { href: '/roadmaps/' + roadmap.id + (item ? '#item-' + item.id : '') }, 'Пункт ' + number)),
+      item ? h('p', {}, item.task) : h('p', { class: 'hint' }, 'Пункт изменился после сравнения: обновите страницу.'),
+      item && item.deadlineText ? h('p', { class: 'hint' }, 'Срок: ' + item.deadlineText) : null,
+      evidence.length ? h('p', { class: 'evidence' }, 'Основание: ', evidence.map((e) => evidenceReason(e, rules, row.code, item)).join('; ')) : null);
+  }));
 }
 
 function evidenceReason(e, rules, category, item) {
@@ -190,18 +223,46 @@ function draw(canvas, config) {
   });
 }
 
-function overdue(comparison, names) {
-  const list = comparison.overdue.roadmaps.flatMap((r) => r.items.map((item) => ({ roadmap: r.roadmapId, item })));
+function overdue(comparison, names, items) {
   const own = comparison.overdue.basis === 'ROADMAP_PERIOD_END';
   return section(own ? 'Просрочено на конец периода каждой дорожной карты' : 'Просрочено на ' + date(comparison.overdue.date),
     comparison.overdue.explanation ? h('p', { class: 'hint' }, comparison.overdue.explanation) : null,
-    comparison.overdue.roadmaps.map((r) => h('p', {}, names[r.roadmapId] + (own && r.date ? ' (на ' + date(r.date) + ')' : '') + ': '
-      + plural(r.items.length, 'пункт просрочен', 'пункта просрочено', 'пунктов просрочено')
-      + ' из ' + r.dated + ' с датами')),
-    list.length ? h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Просроченные мероприятия' }, h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Дорожная карта', 'Пункт', 'Срок', 'Мероприятие'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, list.map(({ roadmap, item }) => h('tr', {}, h('td', {}, names[roadmap]), h('td', {}, item.number),
-        h('td', {}, item.deadlineText + (item.deadline ? ' (' + date(item.deadline) + ')' : '')), h('td', {}, item.task)))))) : null);
+    comparison.overdue.roadmaps.map((r) => {
+      const line = names[r.roadmapId] + (own && r.date ? ' (на ' + date(r.date) + ')' : '') + ': '
+        + plural(r.items.length, 'пункт просрочен', 'пункта просрочено', 'пунктов просрочено') + ' из ' + r.dated + ' с датами';
+      if (!r.items.length) return h('p', {}, line);
+      // the texts of the roadmap's items are loaded the first time its list is opened
+      const body = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Просроченные мероприятия: ' + names[r.roadmapId] });
+      const box = h('details', { class: 'overdue', dataset: { roadmap: r.roadmapId } }, h('summary', {}, line), body);
+      box.addEventListener('toggle', () => { if (box.open && !body.childElementCount) overdueTable(body, r, items); });
+      return box;
+    }));
+}
+
+async function overdueTable(body, roadmap, items) {
+  const loading = h('p', { class: 'status', role: 'status' });
+  append(body, loading);
+  setStatus(loading, 'Загружаем пункты…');
+  let texts;
+  try {
+    texts = new Map((await items(roadmap.roadmapId)).map((item) => [item.id, item]));
+  } catch (e) {
+    setStatus(loading, 'Пункты не загрузились: ' + e.message, 'error');
+    loading.after(h('button', { type: 'button', class: 'secondary', onclick: () => { clear(body); overdueTable(body, roadmap, items); } }, 'Повторить'));
+    return;
+  }
+  append(clear(body), h('table', { class: 'grid' },
+    h('thead', {}, h('tr', {}, ['Пункт', 'Срок', 'Мероприятие', 'Исполнители'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, roadmap.items.map((item) => {
+      const full = texts.get(item.itemId);
+      return h('tr', {}, h('td', {}, item.number),
+        h('td', {}, [full ? full.deadlineText : '', item.deadline ? '(' + date(item.deadline) + ')' : ''].filter(Boolean).join(' ')),
+        h('td', {}, full ? full.task : ''), h('td', {}, full ? executorNames(full) : ''));
+    }))));
+}
+
+function executorNames(item) {
+  return [...new Set((item.executors || []).map((e) => e.shortName || e.fullName).filter(Boolean))].join(', ');
 }
 
 function similar(comparison, names) {

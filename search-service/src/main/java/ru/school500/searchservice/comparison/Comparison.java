@@ -26,6 +26,15 @@ public record Comparison(List<ComparedRoadmap> roadmaps, int taxonomyVersion, Ca
         categoryRules = categoryRules == null ? List.of() : List.copyOf(categoryRules);
     }
 
+    /**
+     * Every view, without the items' texts: no drill-down list, overdue items by number and deadline. What a page of
+     * 85 regions loads first (a tenth of the full answer); a cell's items come from {@code /api/comparison/items}.
+     */
+    public Comparison withoutTexts() {
+        return new Comparison(roadmaps, taxonomyVersion, categories, executors, timeline, overdue.withoutTexts(),
+                similar, coverage, List.of(), categoryRules);
+    }
+
     /** Computes every view from classified items, overdue on one date for all roadmaps. */
     public static Comparison of(Taxonomy taxonomy, CoverageRubric rubric, List<ComparedRoadmap> roadmaps,
             List<ComparedItem> items, LocalDate overdueOn, List<SimilarPair> similar) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ru.school500.searchservice.security.CurrentUser;
@@ -57,8 +58,27 @@ class ComparisonController {
     Comparison compare(
             @RequestParam("roadmap") @NotEmpty @Size(max = ComparisonService.MAX_ROADMAPS)
             List<@Pattern(regexp = UUID, message = "ожидается идентификатор дорожной карты (UUID)") String> roadmaps,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return comparisons.compare(roadmaps, date, CurrentUser.current());
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Parameter(description = "false — без текстов мероприятий (нет списка items, в просроченных только номер "
+                    + "и срок): так страница сравнения многих регионов загружается быстро, а пункты ячейки берёт из "
+                    + "/api/comparison/items")
+            @RequestParam(defaultValue = "true") boolean details) {
+        Comparison comparison = comparisons.compare(roadmaps, date, CurrentUser.current());
+        return details ? comparison : comparison.withoutTexts();
+    }
+
+    @GetMapping("/items")
+    @Operation(summary = "Мероприятия одной дорожной карты из сравнения: тексты, категории и их основания",
+            description = "С category — пункты одной ячейки матрицы (UNCLASSIFIED — не отнесённые ни к одной "
+                    + "категории), без неё — все пункты дорожной карты. Видимость, ручная классификация и ход "
+                    + "выполнения — как в сравнении; 404 — дорожной карты нет или она не видна вызывающему.")
+    ComparisonService.ComparisonItems items(
+            @RequestParam("roadmap") @Pattern(regexp = UUID, message = "ожидается идентификатор дорожной карты (UUID)")
+            String roadmap,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}",
+                    message = "ожидается код категории (латинские заглавные буквы, цифры и _, до 40 знаков)")
+            String category) {
+        return comparisons.items(roadmap, category, CurrentUser.current());
     }
 
     @GetMapping("/export")

@@ -28,6 +28,9 @@ import ru.school500.searchservice.web.Problems;
  * which version is indexed), their items prepared once per roadmap version ({@link PreparedItems}: the rules'
  * and the model's categories, the lemmas; one request for those not prepared yet), one for the overrides; the
  * similar items and the views computed in memory — whatever the number of roadmaps, no call per item or region.
+ * The last comparisons are kept by everything they depend on (roadmap versions, overrides, who sees progress, the
+ * dates), and the similar pairs by the roadmap versions alone, so a repeated comparison of 85 regions costs two
+ * small queries; the first one of a new set of roadmaps computes the pairs and the views.
  */
 @Service
 public class ComparisonService {
@@ -36,6 +39,8 @@ public class ComparisonService {
 
     static final int MAX_ROADMAPS = 100;
     static final int MAX_ITEMS = 10_000;
+    /** Comparisons kept whole: the views an analyst reloads, shares or drills into. */
+    static final int RECENT_COMPARISONS = 8;
 
     private final ElasticsearchClient client;
     private final ElasticsearchGuard guard;
@@ -46,6 +51,8 @@ public class ComparisonService {
     private final ClassificationOverrides overrides;
     private final SimilarItems similarItems;
     private final PreparedItems preparedItems;
+    private final RecentResults<ComparisonKey, Comparison> recentComparisons = new RecentResults<>(RECENT_COMPARISONS);
+    private final RecentResults<List<String>, List<SimilarPair>> recentPairs = new RecentResults<>(2 * RECENT_COMPARISONS);
 
     ComparisonService(ElasticsearchClient client, ElasticsearchGuard guard, IndexNames names, Labels labels,
             Taxonomy taxonomy, CoverageRubric rubric, ClassificationOverrides overrides, SimilarItems similarItems,
@@ -67,9 +74,17 @@ public class ComparisonService {
         List<String> ids = List.copyOf(new LinkedHashSet<>(roadmapIds));
         Map<String, Long> versions = new HashMap<>();
         List<ComparedRoadmap> roadmaps = permittedRoadmaps(ids, user, versions);
+        Map<String, ClassificationOverrides.Override> byKey = overridesOf(roadmaps);
+        List<String> roadmapVersions = roadmaps.stream().map(roadmap -> roadmap.id() + "@" + versions.get(roadmap.id()))
+                .toList();
+        ComparisonKey key = new ComparisonKey(roadmapVersions, roadmaps, Map.copyOf(byKey), overdueOn, LocalDate.now());
+        Comparison recent = recentComparisons.get(key);
+        if (recent != null) {
+            return recent;
+        }
         Map<String, List<PreparedItems.Item>> prepared = preparedItems.of(versions, MAX_ITEMS);
-        Map<String, ClassificationOverrides.Override> byKey = guard.call(() -> overrides.forRegions(roadmaps.stream()
-                .map(ComparedRoadmap::region).filter(r -> r != null).distinct().toList()));
+        // a roadmap re-indexed while it was read is compared as read, but nothing of it is kept
+        boolean keep = preparedItems.allPrepared(versions);
         List<ComparedItem> items = new ArrayList<>();
         Map<String, List<String>> taskLemmas = new HashMap<>();
         // the items of all roadmaps in the order of their ids, each roadmap's in its own order
@@ -80,15 +95,62 @@ public class ComparisonService {
             }
         }
         long itemsReady = System.nanoTime();
-        List<SimilarPair> similar = similarItems.across(roadmaps, items, taskLemmas);
+        // the pairs depend on the roadmaps' versions and order alone: not on overrides, visibility or dates
+        List<SimilarPair> similar = recentPairs.get(roadmapVersions);
+        if (similar == null) {
+            similar = similarItems.across(roadmaps, items, taskLemmas);
+            if (keep) {
+                recentPairs.put(roadmapVersions, similar);
+            }
+        }
         long paired = System.nanoTime();
-        Comparison comparison = Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, LocalDate.now(), similar);
+        Comparison comparison = Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, key.today(), similar);
+        if (keep) {
+            recentComparisons.put(key, comparison);
+        }
         if (log.isDebugEnabled()) {
             log.debug("compared {} roadmaps, {} items: items {} ms, similar {} ms, views {} ms", roadmaps.size(),
                     items.size(), (itemsReady - started) / 1_000_000, (paired - itemsReady) / 1_000_000,
                     (System.nanoTime() - paired) / 1_000_000);
         }
         return comparison;
+    }
+
+    /**
+     * One roadmap's items as the comparison classified them, with their texts and the evidence: the drill-down of a
+     * matrix cell ({@code category}, {@link CategoryMatrix#UNCLASSIFIED} for the items in none) or, without a
+     * category, of the whole roadmap. Visibility, overrides and progress exactly as in {@link #compare}.
+     */
+    public ComparisonItems items(String roadmapId, String category, CurrentUser user) {
+        Map<String, Long> versions = new HashMap<>();
+        ComparedRoadmap roadmap = permittedRoadmaps(List.of(roadmapId), user, versions).getFirst();
+        Map<String, ClassificationOverrides.Override> byKey = overridesOf(List.of(roadmap));
+        List<ComparedItem> items = new ArrayList<>();
+        for (PreparedItems.Item item : preparedItems.of(versions, MAX_ITEMS).getOrDefault(roadmapId, List.of())) {
+            ComparedItem compared = forCaller(item, byKey.get(item.overrideKey()), roadmap.progressVisible());
+            if (category == null || (CategoryMatrix.UNCLASSIFIED.equals(category) ? compared.categories().isEmpty()
+                    : compared.categories().contains(category))) {
+                items.add(compared);
+            }
+        }
+        return new ComparisonItems(roadmap, category, items);
+    }
+
+    /**
+     * @param category the matrix row drilled into, {@code null} for all the roadmap's items
+     * @param items    in the roadmap's order
+     */
+    public record ComparisonItems(ComparedRoadmap roadmap, String category, List<ComparedItem> items) {
+    }
+
+    /** Everything a comparison's result depends on, so that an equal key may reuse it. */
+    private record ComparisonKey(List<String> roadmapVersions, List<ComparedRoadmap> roadmaps,
+            Map<String, ClassificationOverrides.Override> overrides, LocalDate requested, LocalDate today) {
+    }
+
+    private Map<String, ClassificationOverrides.Override> overridesOf(List<ComparedRoadmap> roadmaps) {
+        return guard.call(() -> overrides.forRegions(roadmaps.stream()
+                .map(ComparedRoadmap::region).filter(r -> r != null).distinct().toList()));
     }
 
     /** The prepared item with an analyst's override in place of the rules and the model, progress only if seen. */

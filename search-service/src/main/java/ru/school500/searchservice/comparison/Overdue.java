@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Items overdue on a date, per roadmap, by the rule of roadmap-service's OverdueReport: the last day of the
  * deadline (the latest end of its periods) is before the date and no report at a stage on or before the date
@@ -44,8 +46,9 @@ public record Overdue(LocalDate date, Basis basis, String explanation, List<Road
      * @param lastStage  latest reported stage on or before the date, {@code null} if never reported
      * @param lastStatus status reported at that stage
      */
-    public record OverdueItem(String itemId, String number, String task, String deadlineText, LocalDate deadline,
-            String executors, LocalDate lastStage, String lastStatus) {
+    public record OverdueItem(String itemId, String number, @JsonInclude(JsonInclude.Include.NON_NULL) String task,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String deadlineText, LocalDate deadline,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String executors, LocalDate lastStage, String lastStatus) {
     }
 
     /** Every roadmap checked on the same requested date. */
@@ -141,6 +144,15 @@ public record Overdue(LocalDate date, Basis basis, String explanation, List<Road
 
     private static final java.time.format.DateTimeFormatter RUSSIAN_DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /** The same items without their texts (task, deadline as written, executors), which the drill-down gives. */
+    public Overdue withoutTexts() {
+        return new Overdue(date, basis, explanation, roadmaps.stream().map(roadmap -> new RoadmapOverdue(
+                roadmap.roadmapId(), roadmap.date(), roadmap.periodEnd(), roadmap.dated(), roadmap.progressConsidered(),
+                roadmap.items().stream().map(item -> new OverdueItem(item.itemId(), item.number(), null,
+                        null, item.deadline(), null, item.lastStage(), item.lastStatus())).toList()))
+                .toList());
+    }
 
     public int count() {
         return roadmaps.stream().mapToInt(roadmap -> roadmap.items().size()).sum();

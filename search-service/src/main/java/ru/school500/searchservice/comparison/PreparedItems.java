@@ -112,6 +112,14 @@ class PreparedItems {
         return items;
     }
 
+    /** Whether every roadmap is prepared at exactly this version, so that what was compared can be kept. */
+    boolean allPrepared(Map<String, Long> versions) {
+        return versions.entrySet().stream().allMatch(roadmap -> {
+            Prepared prepared = cache.get(roadmap.getKey());
+            return prepared != null && roadmap.getValue() != null && prepared.version() == roadmap.getValue();
+        });
+    }
+
     /** Prepares the roadmaps the feed has just indexed, so their first comparison finds them ready. */
     void prepare(Map<String, Long> versions) {
         of(versions, ComparisonService.MAX_ITEMS);

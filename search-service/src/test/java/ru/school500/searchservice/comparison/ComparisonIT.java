@@ -91,6 +91,61 @@ class ComparisonIT extends IntegrationTest {
     }
 
     @Test
+    void withoutDetailsTheViewsComeWithoutTextsAndEveryCellsItemsComeFromTheDrillDown() throws Exception {
+        JsonNode full = compare(Users.fedAnalyst(), irkutsk, kirov);
+        JsonNode summary = JSON.readTree(mvc.perform(get("/api/comparison").param("roadmap", irkutsk, kirov)
+                .param("details", "false").with(Users.fedAnalyst())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(summary.path("items")).isEmpty();
+        for (String view : List.of("roadmaps", "categories", "executors", "timeline", "similar", "coverage")) {
+            assertThat(summary.path(view)).as(view).isEqualTo(full.path(view));
+        }
+        assertThat(count(summary.path("overdue"))).isEqualTo(count(full.path("overdue"))).isPositive();
+        summary.at("/overdue/roadmaps").forEach(roadmap -> roadmap.path("items").forEach(item -> {
+            assertThat(item.has("task") || item.has("deadlineText") || item.has("executors")).as("texts of %s", item)
+                    .isFalse();
+            assertThat(item.path("number").asString()).isNotBlank();
+            assertThat(item.path("deadline").asString()).isNotBlank();
+        }));
+        assertThat(summary.toString().length()).isLessThan(full.toString().length() / 2);
+
+        Map<String, String> taskById = new HashMap<>();
+        full.path("items").forEach(item -> taskById.put(item.path("id").asString(), item.path("task").asString()));
+        for (String roadmap : List.of(irkutsk, kirov)) {
+            for (JsonNode row : summary.at("/categories/rows")) {
+                String code = row.path("code").asString();
+                JsonNode cell = cell(row, roadmap);
+                JsonNode drill = drillDown(Users.fedAnalyst(), roadmap, code);
+                assertThat(drill.at("/roadmap/id").asString()).isEqualTo(roadmap);
+                assertThat(drill.path("category").asString()).isEqualTo(code);
+                List<String> numbers = new ArrayList<>();
+                drill.path("items").forEach(item -> {
+                    numbers.add(item.path("number").asString());
+                    assertThat(item.path("task").asString()).isEqualTo(taskById.get(item.path("id").asString()));
+                    if ("UNCLASSIFIED".equals(code)) {
+                        assertThat(item.path("categories")).isEmpty();
+                    } else {
+                        assertThat(item.path("evidence").toString()).as("evidence of %s in %s", item.path("number"), code)
+                                .contains("\"category\":\"" + code + "\"");
+                    }
+                });
+                List<String> expected = new ArrayList<>();
+                cell.path("itemNumbers").forEach(number -> expected.add(number.asString()));
+                assertThat(numbers).as("%s in %s", code, roadmap).containsExactlyElementsOf(expected);
+            }
+        }
+        assertThat(drillDown(Users.fedAnalyst(), irkutsk, null).path("items")).hasSize(74);
+
+        mvc.perform(get("/api/comparison/items").param("roadmap", irkutsk).param("category", "drop table")
+                .with(Users.fedAnalyst())).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/comparison/items").param("roadmap", irkutsk).with(Users.kirSchool1()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/comparison/items").param("roadmap", irkutsk)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void overdueItemsOnADateAreThoseWhoseDeadlinePassedWithoutAReport() throws Exception {
         JsonNode early = compareOn(Users.fedAnalyst(), "2021-01-01", irkutsk, kirov);
         JsonNode late = compareOn(Users.fedAnalyst(), "2023-06-01", irkutsk, kirov);
@@ -178,11 +233,16 @@ class ComparisonIT extends IntegrationTest {
         index(SeedRoadmaps.approved(SeedRoadmaps.KIROV, "43", reimported, 1));
         JsonNode after = compare(Users.fedAnalyst(), reimported);
         assertThat(categoriesByNumber(after, reimported).get("2.6")).containsExactly("BEST_PRACTICES", "NETWORKING");
+        JsonNode networking = drillDown(Users.fedAnalyst(), reimported, "NETWORKING");
+        assertThat(networking.at("/items/0/number").asString()).isEqualTo("2.6");
+        assertThat(networking.at("/items/0/evidence/0/source").asString()).isEqualTo("override");
 
         mvc.perform(delete("/api/comparison/classifications/" + itemId).with(Users.kirOperator()))
                 .andExpect(status().isNoContent());
         assertThat(categoriesByNumber(compare(Users.fedAnalyst(), reimported), reimported).get("2.6"))
                 .doesNotContain("NETWORKING");
+        drillDown(Users.fedAnalyst(), reimported, "NETWORKING").path("items")
+                .forEach(item -> assertThat(item.path("number").asString()).isNotEqualTo("2.6"));
     }
 
     @Test
@@ -251,6 +311,14 @@ class ComparisonIT extends IntegrationTest {
             assertThat(draftBody.replace(irkutskDraft, unknown)).as(path)
                     .isEqualTo(missing.getContentAsString(StandardCharsets.UTF_8));
         }
+        String draft = mvc.perform(get("/api/comparison/items").param("roadmap", irkutskDraft).with(Users.kirOperator()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String missing = mvc.perform(get("/api/comparison/items").param("roadmap", unknown).with(Users.kirOperator()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(draft).doesNotContain("Иркутск", "Мониторинг");
+        assertThat(draft.replace(irkutskDraft, unknown)).isEqualTo(missing);
+        assertThat(drillDown(Users.irkOperator(), irkutskDraft, null).at("/items/0/task").asString())
+                .isEqualTo("Мониторинг");
     }
 
     @Test
@@ -277,6 +345,10 @@ class ComparisonIT extends IntegrationTest {
             assertThat(item.path("lastStatus").isNull()).isTrue();
         });
         assertThat(foreign).doesNotContain("CANCELLED", "IN_PROGRESS", "2022-12-01");
+        assertThat(drillDown(Users.kirOperator(), roadmap, null).toString()).contains("CANCELLED", "IN_PROGRESS");
+        String foreignItems = drillDown(Users.irkOperator(), roadmap, null).toString();
+        assertThat(foreignItems).contains("Провести семинар для кураторов")
+                .doesNotContain("CANCELLED", "IN_PROGRESS", "2022-12-01");
 
         byte[] xlsx = mvc.perform(get("/api/comparison/export").param("roadmap", roadmap).param("date", "2023-06-01")
                 .with(Users.irkOperator())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -329,6 +401,15 @@ class ComparisonIT extends IntegrationTest {
         var request = get("/api/comparison").param("roadmap", roadmaps).with(user);
         if (date != null) {
             request.param("date", date);
+        }
+        return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode drillDown(RequestPostProcessor user, String roadmap, String category) throws Exception {
+        var request = get("/api/comparison/items").param("roadmap", roadmap).with(user);
+        if (category != null) {
+            request.param("category", category);
         }
         return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

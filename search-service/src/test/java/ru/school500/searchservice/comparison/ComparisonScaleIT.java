@@ -19,6 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,6 +86,12 @@ class ComparisonScaleIT extends IntegrationTest {
         System.out.printf(Locale.ROOT, "comparison of %d roadmaps × %d items: first %d ms, again %d ms%n",
                 REGIONS, ITEMS, firstMillis, secondMillis);
         assertThat(comparison.path("similar")).isEqualTo(first.path("similar"));
+        started = System.nanoTime();
+        String summary = answer(get("/api/comparison").param("roadmap", roadmaps.toArray(String[]::new))
+                .param("details", "false"));
+        System.out.printf(Locale.ROOT, "the same without texts: %d ms, %d KB (all: %d KB)%n",
+                (System.nanoTime() - started) / 1_000_000, summary.length() / 1024, comparison.toString().length() / 1024);
+        assertThat(summary.length()).isLessThan(comparison.toString().length() / 4);
 
         List<String> columns = new ArrayList<>();
         comparison.path("roadmaps").forEach(roadmap -> columns.add(roadmap.path("id").asString()));
@@ -110,6 +117,24 @@ class ComparisonScaleIT extends IntegrationTest {
             }
             assertThat(numbers).as("every item of %s in the matrix", roadmap).hasSize(ITEMS);
         }
+        // the drill-down of the last roadmap's cells gives each of its items, with the text the full answer has
+        String last = roadmaps.getLast();
+        Set<String> drilled = new HashSet<>();
+        for (JsonNode row : comparison.at("/categories/rows")) {
+            for (JsonNode cell : row.path("cells")) {
+                if (cell.path("roadmapId").asString().equals(last) && cell.path("count").asInt() > 0) {
+                    JsonNode cellItems = JSON.readTree(answer(get("/api/comparison/items").param("roadmap", last)
+                            .param("category", row.path("code").asString()))).path("items");
+                    assertThat(cellItems).hasSize(cell.path("count").asInt());
+                    cellItems.forEach(item -> {
+                        assertThat(item.path("task").asString())
+                                .isEqualTo(items.get(item.path("id").asString()).path("task").asString());
+                        drilled.add(item.path("id").asString());
+                    });
+                }
+            }
+        }
+        assertThat(drilled).hasSize(ITEMS);
         assertThat(comparison.path("coverage").size()).isEqualTo(REGIONS);
         assertThat(comparison.at("/overdue/roadmaps").size()).isEqualTo(REGIONS);
 
@@ -150,9 +175,12 @@ class ComparisonScaleIT extends IntegrationTest {
     }
 
     private JsonNode compare() throws Exception {
-        var request = get("/api/comparison").param("roadmap", roadmaps.toArray(String[]::new)).with(Users.fedAnalyst());
-        return JSON.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        return JSON.readTree(answer(get("/api/comparison").param("roadmap", roadmaps.toArray(String[]::new))));
+    }
+
+    private String answer(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(Users.fedAnalyst())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The seed task without one of its words, and up to three words of another task added at the end. */
