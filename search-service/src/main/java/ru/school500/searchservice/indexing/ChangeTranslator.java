@@ -1,7 +1,9 @@
 package ru.school500.searchservice.indexing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,7 @@ public class ChangeTranslator {
     public Translation translate(List<FeedChange> changes) {
         List<IndexedDoc> docs = new ArrayList<>();
         List<StaleItemSweep> sweeps = new ArrayList<>();
-        for (FeedChange change : changes) {
+        for (FeedChange change : newestOnly(changes)) {
             try {
                 switch (change.type()) {
                     case "ROADMAP" -> {
@@ -39,6 +41,20 @@ public class ChangeTranslator {
             }
         }
         return new Translation(docs, sweeps);
+    }
+
+    /**
+     * The newest version of each record in the batch: every older one would be overwritten in the same bulk, or
+     * refused as a version conflict. A school that creates, submits and publishes a practice within one poll
+     * interval costs one analysis of its text instead of three.
+     */
+    static List<FeedChange> newestOnly(List<FeedChange> changes) {
+        Map<String, FeedChange> newest = new LinkedHashMap<>();
+        for (FeedChange change : changes) {
+            newest.merge(change.type() + "/" + change.id(), change,
+                    (kept, next) -> next.version() >= kept.version() ? next : kept);
+        }
+        return newest.size() == changes.size() ? changes : List.copyOf(newest.values());
     }
 
     public record Translation(List<IndexedDoc> docs, List<StaleItemSweep> sweeps) {

@@ -47,6 +47,26 @@ class ChangeTranslatorTest {
     }
 
     @Test
+    void onlyTheNewestVersionOfEachRecordInABatchIsWritten() {
+        ChangeTranslator.Translation translation = translator.translate(List.of(
+                Changes.practice("p4").title("Черновик").status("DRAFT").version(1).change(),
+                Changes.practice("p5").title("Другая").version(1).change(),
+                Changes.practice("p4").title("Опубликована").status("PUBLISHED").version(3).change(),
+                Changes.practice("p4").title("Повтор старой").status("SUBMITTED").version(2).change(),
+                Changes.delete("PRACTICE", "p5", 2),
+                Changes.roadmap("p4").version(1).section("1.", "Раздел", Changes.Item.of("1.1", "Мониторинг")).change()));
+
+        // a roadmap with the same id is another record: its change is kept, with its item
+        assertThat(translation.docs()).hasSize(4);
+        assertThat(translation.docs().subList(0, 3)).extracting(doc -> doc.kind() + " " + doc.id() + "@" + doc.version())
+                .containsExactly("PRACTICES p4@3", "PRACTICES p5@2", "ROADMAPS p4@1");
+        assertThat(translation.docs().get(3).source()).containsEntry("itemNumber", "1.1");
+        assertThat(translation.docs().getFirst().source()).containsEntry("title", "Опубликована");
+        assertThat(translation.docs().get(1).source()).containsEntry("deleted", true);
+        assertThat(translation.sweeps()).containsExactly(new ChangeTranslator.StaleItemSweep("p4", 1));
+    }
+
+    @Test
     void aPracticesAuthorsAreTextNotAJsonArray() {
         IndexedDoc practice = translator.translate(List.of(Changes.practice("p3").title("Практика").change())).docs()
                 .getFirst();
