@@ -1,5 +1,6 @@
 package ru.school500.documentservice.document;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -37,6 +38,11 @@ class DocumentLookup {
         return documents.findForUpdate(id)
                 .filter(doc -> DocumentVisibility.canRead(user, doc, practiceOf(doc)))
                 .orElseThrow(() -> Problems.notFound("Документ не найден."));
+    }
+
+    /** A practice's files (deleted ones too), their rows locked until the transaction ends. */
+    List<Document> lockPracticeFiles(UUID practiceId) {
+        return documents.findByPracticeIdForUpdate(practiceId);
     }
 
     PracticeRef practiceOf(Document doc) {
