@@ -8,6 +8,7 @@ import static ru.school500.documentservice.document.Uploads.upload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.school500.documentservice.document.DocumentService.ExtractionResult;
+import ru.school500.documentservice.practice.PracticeService;
+import ru.school500.documentservice.security.CurrentUser;
+import ru.school500.documentservice.security.Role;
 import ru.school500.documentservice.security.Users;
 import ru.school500.documentservice.support.Eventually;
 import ru.school500.documentservice.support.IntegrationTest;
@@ -41,6 +45,9 @@ class PracticeFileFeedRaceIT extends IntegrationTest {
 
     private static final String TEXT = "Положение о службе медиации";
 
+    private static final CurrentUser SCHOOL = new CurrentUser("sub-kir-school1", "kir-school1", Set.of(Role.SCHOOL),
+            "43", "43-01", List.of("43-01-001"));
+
     private record FileChange(long version, String practiceStatus) {
     }
 
@@ -54,6 +61,12 @@ class PracticeFileFeedRaceIT extends IntegrationTest {
     @Autowired
     private TransactionTemplate transactions;
 
+    @Autowired
+    private DocumentRepository files;
+
+    @Autowired
+    private PracticeService practices;
+
     @Test
     void submissionDuringAnExtractionIsAnnouncedWithAHigherVersionThanTheExtraction() throws Exception {
         UUID practiceId = createPractice();
@@ -61,6 +74,19 @@ class PracticeFileFeedRaceIT extends IntegrationTest {
 
         submitDuringExtraction(fileId, () -> mvc.perform(post("/api/documents/practices/{id}/submit", practiceId)
                 .with(Users.kirSchool1())).andExpect(status().isOk()));
+
+        assertAnnouncedLastAsSubmitted(fileId);
+    }
+
+    @Test
+    void fileAlreadyLoadedByTheSubmittingTransactionIsReadAgainOnceLocked() throws Exception {
+        UUID practiceId = createPractice();
+        UUID fileId = uploadFile(practiceId);
+
+        submitDuringExtraction(fileId, () -> transactions.executeWithoutResult(tx -> {
+            files.findById(fileId).orElseThrow();
+            practices.submit(SCHOOL, practiceId);
+        }));
 
         assertAnnouncedLastAsSubmitted(fileId);
     }
