@@ -1,9 +1,11 @@
 package ru.school500.documentservice.document;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.persistence.EntityManager;
 import ru.school500.documentservice.practice.PracticeRef;
 import ru.school500.documentservice.practice.PracticeService;
 import ru.school500.documentservice.security.CurrentUser;
@@ -19,11 +21,14 @@ class DocumentLookup {
     private final DocumentRepository documents;
     private final DocumentVersionRepository versions;
     private final PracticeService practices;
+    private final EntityManager entityManager;
 
-    DocumentLookup(DocumentRepository documents, DocumentVersionRepository versions, PracticeService practices) {
+    DocumentLookup(DocumentRepository documents, DocumentVersionRepository versions, PracticeService practices,
+            EntityManager entityManager) {
         this.documents = documents;
         this.versions = versions;
         this.practices = practices;
+        this.entityManager = entityManager;
     }
 
     Document readable(CurrentUser user, UUID id) {
@@ -37,6 +42,14 @@ class DocumentLookup {
         return documents.findForUpdate(id)
                 .filter(doc -> DocumentVisibility.canRead(user, doc, practiceOf(doc)))
                 .orElseThrow(() -> Problems.notFound("Документ не найден."));
+    }
+
+    /** A practice's files (deleted ones too), their rows locked until the transaction ends. */
+    List<Document> lockPracticeFiles(UUID practiceId) {
+        List<Document> files = documents.findByPracticeIdForUpdate(practiceId);
+        // a query returns a file this transaction loaded before as it was loaded, not as locked
+        files.forEach(entityManager::refresh);
+        return files;
     }
 
     PracticeRef practiceOf(Document doc) {

@@ -18,7 +18,10 @@ interface DocumentRepository extends JpaRepository<Document, UUID>, JpaSpecifica
     @Query("select d from Document d where d.id = :id")
     Optional<Document> findForUpdate(@Param("id") UUID id);
 
-    List<Document> findByPracticeId(UUID practiceId);
+    /** A practice's files, locked in id order. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from Document d where d.practiceId = :practiceId order by d.id")
+    List<Document> findByPracticeIdForUpdate(@Param("practiceId") UUID practiceId);
 
     List<Document> findBySignedDocumentId(UUID orderId);
 }

@@ -242,7 +242,10 @@ public class DocumentService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void practiceVisibilityChanged(UUID practiceId) {
         PracticeRef practice = practices.find(practiceId).orElse(null);
-        List<Document> files = documents.findByPracticeId(practiceId).stream().filter(doc -> !doc.isDeleted())
+        // locked like every other writer's rows: an extraction may be announcing a file with the practice's old
+        // status, and this change must then take the revision after that one. No deadlock: the practice row is
+        // held already, and whoever locks a file's row only reads its practice
+        List<Document> files = lookup.lockPracticeFiles(practiceId).stream().filter(doc -> !doc.isDeleted())
                 .toList();
         // every row first, then the outbox (which takes its lock): the same order as every other writer
         files.forEach(doc -> doc.touch(doc.getUpdatedBy(), clock.instant()));
