@@ -36,7 +36,7 @@ public final class RunningPlatform implements BeforeAllCallback {
         Path root = StackLayout.findRepoRoot();
         Path home = root.resolve("deploy/e2e/target/stack");
         try {
-            ru.school500.e2e.Files2.deleteRecursively(home.resolve("data"));
+            ru.school500.stack.Directories.deleteRecursively(home.resolve("data"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File-tree chores of the stack: data directories reset, half-made Keycloak installs removed. */
-final class Directories {
+/** File-tree chores of the stack and its tests: data directories reset, half-made Keycloak installs removed. */
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes the directory and everything under it; a directory that does not exist is left as it is. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
