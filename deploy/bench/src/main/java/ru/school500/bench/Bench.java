@@ -131,17 +131,18 @@ public final class Bench {
                 + " region accounts (school and operator of each region) in turn");
         CorpusLoader.log("corpus loaded in " + Math.round(loaded.seconds()) + " s (" + loaded.requests() + " requests)");
 
-        figure(report, "search", () -> new SearchFigures(api, config, stack.layout().log("search-service"))
+        figure(stack, report, "search", () -> new SearchFigures(api, config, stack.layout().log("search-service"),
+                label -> dumpThreads(stack, label))
                 .measure(corpus, report));
-        figure(report, "upload", () -> new UploadFigures(api, config).measure(corpus, report));
-        figure(report, "gateway overhead", () -> new GatewayOverhead(api, config).measure(report));
-        figure(report, "index lag", () -> new IndexLag(api, loader, config).measure(corpus, report));
-        figure(report, "comparison", () -> new ComparisonFigure(api, config).measure(loaded.roadmaps(), report));
-        figure(report, "import", () -> new ImportFigures(api).measure(corpus, report));
+        figure(stack, report, "upload", () -> new UploadFigures(api, config).measure(corpus, report));
+        figure(stack, report, "gateway overhead", () -> new GatewayOverhead(api, config).measure(report));
+        figure(stack, report, "index lag", () -> new IndexLag(api, loader, config).measure(corpus, report));
+        figure(stack, report, "comparison", () -> new ComparisonFigure(api, config).measure(loaded.roadmaps(), report));
+        figure(stack, report, "import", () -> new ImportFigures(api).measure(corpus, report));
     }
 
     /** A figure that fails is reported as failed (and missing from the table); the others are still measured. */
-    private void figure(Report report, String name, Runnable measurement) {
+    private void figure(PlatformStack stack, Report report, String name, Runnable measurement) {
         if (System.nanoTime() > deadline) {
             CorpusLoader.log(name + " skipped: the run's time budget is spent");
             report.details().put("skipped." + name, "time budget spent");
@@ -153,6 +154,14 @@ public final class Bench {
             CorpusLoader.log(name + " failed: " + e);
             e.printStackTrace();
             report.details().put("failed." + name, String.valueOf(e));
+            dumpThreads(stack, name);
+        }
+    }
+
+    private void dumpThreads(PlatformStack stack, String label) {
+        List<Path> dumps = ThreadDumps.save(stack, output.resolve("thread-dumps"), label);
+        if (!dumps.isEmpty()) {
+            CorpusLoader.log(label + ": thread dumps of the services in " + dumps.getFirst().getParent());
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -16,11 +17,14 @@ final class SearchFigures {
     private final Api api;
     private final BenchConfig config;
     private final Path searchLog;
+    private final Consumer<String> onErrors;
 
-    SearchFigures(Api api, BenchConfig config, Path searchLog) {
+    /** @param onErrors called, with a label, right after a level in which search-service answered with errors */
+    SearchFigures(Api api, BenchConfig config, Path searchLog, Consumer<String> onErrors) {
         this.api = api;
         this.config = config;
         this.searchLog = searchLog;
+        this.onErrors = onErrors;
     }
 
     void measure(Corpus corpus, Report report) {
@@ -43,6 +47,10 @@ final class SearchFigures {
                 Searches.Query q = queries.get(n % queries.size());
                 return Bench.get(api, Bench.SEARCH_SERVICE, q.user(), q.pathAndQuery());
             });
+            if (service.errors() > 0) {
+                // while it still fails: what its threads wait for is what a later look may not see
+                onErrors.accept("search " + users + " users");
+            }
             LoadRun.Stats gateway = run(users, warmUp, n -> {
                 Searches.Query q = queries.get(n % queries.size());
                 return Bench.get(api, api.base(), q.user(), q.pathAndQuery());

@@ -83,7 +83,12 @@ public final class ServiceApp implements Component {
             throw new StackException(name() + ": missing " + jar + " (build it: ./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
+                "-Xmx" + heap,
+                // a service short of heap stalls in collections rather than failing: the GC log shows it, and
+                // an OutOfMemoryError leaves a heap dump beside the logs
+                "-Xlog:gc:file=" + layout.logs().resolve(instance + "-gc.log") + ":uptime,time:filecount=2,filesize=20m",
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + layout.logs(),
+                "-jar", jar.toString(), "--server.port=" + port,
                 "--management.server.port=" + managementPort(), "--management.server.address=127.0.0.1"));
         process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(instance));
         Health.awaitHttp(name(), process, managementUrl() + "/actuator/health/readiness",
