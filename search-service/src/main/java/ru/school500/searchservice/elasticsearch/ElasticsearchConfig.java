@@ -27,8 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfig {
 
+    /** Connections beyond the reads' own: the feed's bulk writes, its lease and cursor, index administration. */
+    static final int CONNECTIONS_BESIDE_READS = 8;
+
     @Bean(destroyMethod = "close")
-    RestClient elasticsearchRestClient(ElasticsearchProperties properties, SslBundles sslBundles) {
+    RestClient elasticsearchRestClient(ElasticsearchProperties properties, ElasticsearchReadLimits reads,
+            SslBundles sslBundles) {
+        // the client's own pool holds 10 connections to a node: with more reads admitted by the guard, the rest
+        // would wait for a connection without a time limit, be sent after the time limiter had given up on them,
+        // and the feed's writes would wait behind them
+        int connections = reads.maxConcurrent() + CONNECTIONS_BESIDE_READS;
         RestClientBuilder builder = RestClient.builder(HttpHost.create(properties.url().toString()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
@@ -40,10 +48,11 @@ class ElasticsearchConfig {
             builder.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION,
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))});
         }
-        if (properties.sslBundle() != null) {
-            SslBundle bundle = sslBundles.getBundle(properties.sslBundle());
-            builder.setHttpClientConfigCallback(http -> http.setSSLContext(bundle.createSslContext()));
-        }
+        SslBundle bundle = properties.sslBundle() == null ? null : sslBundles.getBundle(properties.sslBundle());
+        builder.setHttpClientConfigCallback(http -> {
+            http.setMaxConnPerRoute(connections).setMaxConnTotal(connections);
+            return bundle == null ? http : http.setSSLContext(bundle.createSslContext());
+        });
         return builder.build();
     }
 

@@ -11,8 +11,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +87,70 @@ class ElasticsearchConfigTest {
         ElasticsearchProperties properties = new ElasticsearchProperties(
                 URI.create("http://127.0.0.1:" + cluster.getAddress().getPort()), "test", Duration.ofSeconds(1),
                 Duration.ofSeconds(5), username, password, null);
-        return new ElasticsearchConfig().elasticsearchRestClient(properties, new DefaultSslBundleRegistry());
+        return new ElasticsearchConfig().elasticsearchRestClient(properties, new ElasticsearchReadLimits(2, 0,
+                Duration.ofMillis(100)), new DefaultSslBundleRegistry());
+    }
+
+    /**
+     * Every read the guard lets in reaches the cluster at once, with connections to spare for the feed: the
+     * client's default pool (10 connections to a node) would hold the 11th read back, without a time limit.
+     */
+    @Test
+    void thePoolHoldsEveryAdmittedReadPlusTheFeedsConnections() throws Exception {
+        int maxConcurrent = 32;
+        int expected = maxConcurrent + ElasticsearchConfig.CONNECTIONS_BESIDE_READS;
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer slowCluster = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        slowCluster.setExecutor(Executors.newCachedThreadPool());
+        slowCluster.createContext("/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        slowCluster.start();
+        ElasticsearchProperties properties = new ElasticsearchProperties(
+                URI.create("http://127.0.0.1:" + slowCluster.getAddress().getPort()), "test", Duration.ofSeconds(1),
+                Duration.ofSeconds(30), null, null, null);
+        int sent = expected + 10;
+        CountDownLatch answered = new CountDownLatch(sent);
+        try (RestClient client = new ElasticsearchConfig().elasticsearchRestClient(properties,
+                new ElasticsearchReadLimits(maxConcurrent, 100, Duration.ofMillis(500)), new DefaultSslBundleRegistry())) {
+            for (int i = 0; i < sent; i++) {
+                client.performRequestAsync(new Request("GET", "/_search"), new ResponseListener() {
+                    @Override
+                    public void onSuccess(Response response) {
+                        answered.countDown();
+                    }
+
+                    @Override
+                    public void onFailure(Exception exception) {
+                        answered.countDown();
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (inFlight.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // a moment longer: a pool larger than expected would let the rest in now
+            Thread.sleep(300);
+            assertThat(mostInFlight.get()).isEqualTo(expected);
+            release.countDown();
+            assertThat(answered.await(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            slowCluster.stop(0);
+        }
     }
 }
