@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -95,14 +96,8 @@ public class ComparisonService {
             }
         }
         long itemsReady = System.nanoTime();
-        // the pairs depend on the roadmaps' versions and order alone: not on overrides, visibility or dates
-        List<SimilarPair> similar = recentPairs.get(roadmapVersions);
-        if (similar == null) {
-            similar = similarItems.across(roadmaps, items, taskLemmas);
-            if (keep) {
-                recentPairs.put(roadmapVersions, similar);
-            }
-        }
+        List<SimilarPair> similar = SimilarItems.oriented(pairs(roadmaps, items, taskLemmas, roadmapVersions, keep),
+                roadmaps.stream().map(ComparedRoadmap::id).toList());
         long paired = System.nanoTime();
         Comparison comparison = Comparison.of(taxonomy, rubric, roadmaps, items, overdueOn, key.today(), similar);
         if (keep) {
@@ -114,6 +109,78 @@ public class ComparisonService {
                     (System.nanoTime() - paired) / 1_000_000);
         }
         return comparison;
+    }
+
+    /**
+     * The similar pairs of a set of roadmaps, whatever order they were asked in: computed with the roadmaps in the
+     * order of their ids and kept by their versions alone (not by overrides, visibility or dates), so that the pairs
+     * {@link ComparisonWarmUp} computes when the feed delivers roadmaps serve every later comparison of that set.
+     * The caller's order is applied by {@link SimilarItems#oriented}.
+     */
+    private List<SimilarPair> pairs(List<ComparedRoadmap> roadmaps, List<ComparedItem> items,
+            Map<String, List<String>> taskLemmas, List<String> roadmapVersions, boolean keep) {
+        List<String> key = roadmapVersions.stream().sorted().toList();
+        List<SimilarPair> pairs = recentPairs.get(key);
+        if (pairs == null) {
+            pairs = similarItems.across(roadmaps.stream().sorted(java.util.Comparator.comparing(ComparedRoadmap::id))
+                    .toList(), items, taskLemmas);
+            if (keep) {
+                recentPairs.put(key, pairs);
+            }
+        }
+        return pairs;
+    }
+
+    /** Whether the pairs of exactly these roadmap versions ({@code id@version}) are computed and kept. */
+    boolean pairsKept(List<String> roadmapVersions) {
+        return recentPairs.get(roadmapVersions.stream().sorted().toList()) != null;
+    }
+
+    /**
+     * Computes and keeps the similar pairs of the current roadmap of every region (its newest approved regional
+     * roadmap, which every caller may read), the comparison of all regions that a federal analyst opens first. Returns the versions compared, empty when fewer than two regions
+     * have one.
+     */
+    List<String> warmCurrentRoadmaps() {
+        SearchResponse<JsonNode> found = guard.call(() -> client.search(s -> s
+                .index(names.alias(IndexKind.ROADMAPS)).size(MAX_ROADMAPS)
+                .source(src -> src.filter(f -> f.includes("region", "sourceVersion")))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value("ROADMAP")))
+                        .filter(f -> f.term(t -> t.field("level").value("REGIONAL")))
+                        .filter(f -> f.term(t -> t.field("status").value("APPROVED")))
+                        .filter(f -> f.term(t -> t.field("deleted").value(false)))
+                        .filter(f -> f.exists(e -> e.field("region")))))
+                // a region's newest approved roadmap: one per region, so never more than one comparison holds
+                .collapse(c -> c.field("region"))
+                .sort(o -> o.field(f -> f.field("year").order(SortOrder.Desc).missing("_last")))
+                .sort(o -> o.field(f -> f.field("sourceVersion").order(SortOrder.Desc))), JsonNode.class));
+        Map<String, Long> versions = new HashMap<>();
+        List<ComparedRoadmap> roadmaps = new ArrayList<>();
+        found.hits().hits().forEach(hit -> {
+            JsonNode roadmap = hit.source();
+            if (roadmap.hasNonNull("sourceVersion")) {
+                versions.put(hit.id(), roadmap.get("sourceVersion").asLong());
+                roadmaps.add(new ComparedRoadmap(hit.id(), roadmap.path("region").asString(null), null, null, null,
+                        null, null, false));
+            }
+        });
+        if (roadmaps.stream().map(ComparedRoadmap::region).distinct().count() < 2) {
+            return List.of();
+        }
+        Map<String, List<PreparedItems.Item>> prepared = preparedItems.of(versions, MAX_ITEMS);
+        boolean keep = preparedItems.allPrepared(versions);
+        List<ComparedItem> items = new ArrayList<>();
+        Map<String, List<String>> taskLemmas = new HashMap<>();
+        for (ComparedRoadmap roadmap : roadmaps.stream().sorted(java.util.Comparator.comparing(ComparedRoadmap::id)).toList()) {
+            for (PreparedItems.Item item : prepared.getOrDefault(roadmap.id(), List.of())) {
+                items.add(item.automatic());
+                taskLemmas.putIfAbsent(taskText(item.automatic()), item.lemmas());
+            }
+        }
+        List<String> roadmapVersions = roadmaps.stream().map(roadmap -> roadmap.id() + "@" + versions.get(roadmap.id()))
+                .toList();
+        pairs(roadmaps, items, taskLemmas, roadmapVersions, keep);
+        return keep ? roadmapVersions : List.of();
     }
 
     /**

@@ -51,6 +51,39 @@ class SimilarItems {
         return pairs;
     }
 
+    /**
+     * The pairs with each one's left item from the roadmap asked for first ({@code roadmapIds}, the caller's order),
+     * the shared words («согласовать/согласование») turned the same way; the order of the pairs is kept.
+     */
+    static List<SimilarPair> oriented(List<SimilarPair> pairs, List<String> roadmapIds) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < roadmapIds.size(); i++) {
+            position.putIfAbsent(roadmapIds.get(i), i);
+        }
+        List<SimilarPair> oriented = new ArrayList<>(pairs.size());
+        for (SimilarPair pair : pairs) {
+            boolean turned = position.getOrDefault(pair.leftRoadmapId(), Integer.MAX_VALUE)
+                    > position.getOrDefault(pair.rightRoadmapId(), Integer.MAX_VALUE);
+            oriented.add(turned ? turned(pair) : pair);
+        }
+        return oriented;
+    }
+
+    private static SimilarPair turned(SimilarPair pair) {
+        List<String> shared = pair.sharedTerms().stream().map(SimilarItems::turnedTerm).toList();
+        String explanation = pair.explanation() == null ? null
+                : pair.explanation().replace(String.join(", ", pair.sharedTerms()), String.join(", ", shared));
+        return new SimilarPair(pair.rightItemId(), pair.rightRoadmapId(), pair.rightNumber(), pair.rightTask(),
+                pair.leftItemId(), pair.leftRoadmapId(), pair.leftNumber(), pair.leftTask(), pair.score(), shared,
+                explanation);
+    }
+
+    /** «левое/правое» → «правое/левое»; a word both items share as it is stays as it is. */
+    private static String turnedTerm(String term) {
+        int slash = term.indexOf('/');
+        return slash < 0 ? term : term.substring(slash + 1) + "/" + term.substring(0, slash);
+    }
+
     private String explanation(LemmaSimilarity.Match match, List<String> shared) {
         return String.format(Locale.ROOT, "Общие слова: %s (слова, которые есть во многих мероприятиях, "
                 + "не учитываются). Сходство %s при пороге %s.", String.join(", ", shared), decimal(match.score()),

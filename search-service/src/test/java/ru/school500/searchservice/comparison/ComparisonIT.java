@@ -198,6 +198,31 @@ class ComparisonIT extends IntegrationTest {
     }
 
     @Test
+    void theSamePairsWhicheverRoadmapIsAskedForFirstEachWithItsLeftItemFromTheFirst() throws Exception {
+        JsonNode irkutskFirst = compare(Users.fedAnalyst(), irkutsk, kirov).path("similar");
+        JsonNode kirovFirst = compare(Users.fedAnalyst(), kirov, irkutsk).path("similar");
+        assertThat(irkutskFirst.size()).isPositive().isEqualTo(kirovFirst.size());
+        for (int i = 0; i < irkutskFirst.size(); i++) {
+            JsonNode one = irkutskFirst.get(i);
+            JsonNode other = kirovFirst.get(i);
+            assertThat(one.path("leftRoadmapId").asString()).isEqualTo(irkutsk);
+            assertThat(other.path("leftRoadmapId").asString()).isEqualTo(kirov);
+            assertThat(other.path("leftItemId").asString()).isEqualTo(one.path("rightItemId").asString());
+            assertThat(other.path("rightItemId").asString()).isEqualTo(one.path("leftItemId").asString());
+            assertThat(other.path("score").asDouble()).isEqualTo(one.path("score").asDouble());
+            List<String> turned = new ArrayList<>();
+            one.path("sharedTerms").forEach(term -> {
+                String[] sides = term.asString().split("/");
+                turned.add(sides.length == 2 ? sides[1] + "/" + sides[0] : term.asString());
+            });
+            List<String> shared = new ArrayList<>();
+            other.path("sharedTerms").forEach(term -> shared.add(term.asString()));
+            assertThat(shared).isEqualTo(turned);
+            assertThat(other.path("explanation").asString()).contains(String.join(", ", shared));
+        }
+    }
+
+    @Test
     void similarItemsIncludeTheObviousPairsAcrossRegions() throws Exception {
         JsonNode comparison = compare(Users.fedAnalyst(), irkutsk, kirov);
         List<String> pairs = new ArrayList<>();
