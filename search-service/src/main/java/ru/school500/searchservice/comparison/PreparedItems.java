@@ -165,10 +165,31 @@ class PreparedItems {
                     .add(new Item(automatic(hit, model, words), ClassificationOverrides.key(source), words));
         }
         items.replaceAll((id, list) -> List.copyOf(list));
+        // Elasticsearch may refresh in the middle of the feed's bulk write: the roadmap and a part of its items are
+        // then visible at their new version, and such a roadmap is compared as read but not kept
+        Map<String, Long> itemCounts = itemCounts(roadmapIds);
+        complete.removeIf(id -> !Long.valueOf(items.get(id).size()).equals(itemCounts.get(id)));
         for (String id : complete) {
             cache.put(id, new Prepared(versions.get(id), items.get(id)));
         }
         return items;
+    }
+
+    /** The number of items each roadmap record says it has, at the version indexed. */
+    private Map<String, Long> itemCounts(List<String> roadmapIds) {
+        SearchResponse<JsonNode> response = guard.call(() -> client.search(s -> s
+                .index(names.alias(IndexKind.ROADMAPS)).size(roadmapIds.size())
+                .source(src -> src.filter(f -> f.includes("details.itemCount")))
+                .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(roadmapIds)))
+                        .filter(f -> f.term(t -> t.field("kind").value("ROADMAP"))))), JsonNode.class));
+        Map<String, Long> counts = new HashMap<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            JsonNode count = hit.source().path("details").path("itemCount");
+            if (count.isNumber()) {
+                counts.put(hit.id(), count.asLong());
+            }
+        }
+        return counts;
     }
 
     private static String task(JsonNode source) {
