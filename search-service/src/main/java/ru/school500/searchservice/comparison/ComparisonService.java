@@ -86,15 +86,9 @@ public class ComparisonService {
         Map<String, List<PreparedItems.Item>> prepared = preparedItems.of(versions, MAX_ITEMS);
         // a roadmap re-indexed while it was read is compared as read, but nothing of it is kept
         boolean keep = preparedItems.allPrepared(versions);
-        List<ComparedItem> items = new ArrayList<>();
         Map<String, List<String>> taskLemmas = new HashMap<>();
-        // the items of all roadmaps in the order of their ids, each roadmap's in its own order
-        for (ComparedRoadmap roadmap : roadmaps.stream().sorted(java.util.Comparator.comparing(ComparedRoadmap::id)).toList()) {
-            for (PreparedItems.Item item : prepared.getOrDefault(roadmap.id(), List.of())) {
-                items.add(forCaller(item, byKey.get(item.overrideKey()), roadmap.progressVisible()));
-                taskLemmas.putIfAbsent(taskText(item.automatic()), item.lemmas());
-            }
-        }
+        List<ComparedItem> items = inIdOrder(roadmaps, prepared, taskLemmas,
+                (roadmap, item) -> forCaller(item, byKey.get(item.overrideKey()), roadmap.progressVisible()));
         long itemsReady = System.nanoTime();
         List<SimilarPair> similar = SimilarItems.oriented(pairs(roadmaps, items, taskLemmas, roadmapVersions, keep),
                 roadmaps.stream().map(ComparedRoadmap::id).toList());
@@ -109,6 +103,23 @@ public class ComparisonService {
                     (System.nanoTime() - paired) / 1_000_000);
         }
         return comparison;
+    }
+
+    /**
+     * The items of all roadmaps in the order of the roadmaps' ids, each roadmap's in its own order, as {@code view}
+     * shows them; {@code taskLemmas} receives each task's lemmas.
+     */
+    private static List<ComparedItem> inIdOrder(List<ComparedRoadmap> roadmaps,
+            Map<String, List<PreparedItems.Item>> prepared, Map<String, List<String>> taskLemmas,
+            java.util.function.BiFunction<ComparedRoadmap, PreparedItems.Item, ComparedItem> view) {
+        List<ComparedItem> items = new ArrayList<>();
+        for (ComparedRoadmap roadmap : roadmaps.stream().sorted(java.util.Comparator.comparing(ComparedRoadmap::id)).toList()) {
+            for (PreparedItems.Item item : prepared.getOrDefault(roadmap.id(), List.of())) {
+                items.add(view.apply(roadmap, item));
+                taskLemmas.putIfAbsent(taskText(item.automatic()), item.lemmas());
+            }
+        }
+        return items;
     }
 
     /**
@@ -169,14 +180,8 @@ public class ComparisonService {
         }
         Map<String, List<PreparedItems.Item>> prepared = preparedItems.of(versions, MAX_ITEMS);
         boolean keep = preparedItems.allPrepared(versions);
-        List<ComparedItem> items = new ArrayList<>();
         Map<String, List<String>> taskLemmas = new HashMap<>();
-        for (ComparedRoadmap roadmap : roadmaps.stream().sorted(java.util.Comparator.comparing(ComparedRoadmap::id)).toList()) {
-            for (PreparedItems.Item item : prepared.getOrDefault(roadmap.id(), List.of())) {
-                items.add(item.automatic());
-                taskLemmas.putIfAbsent(taskText(item.automatic()), item.lemmas());
-            }
-        }
+        List<ComparedItem> items = inIdOrder(roadmaps, prepared, taskLemmas, (roadmap, item) -> item.automatic());
         List<String> roadmapVersions = roadmaps.stream().map(roadmap -> roadmap.id() + "@" + versions.get(roadmap.id()))
                 .toList();
         pairs(roadmaps, items, taskLemmas, roadmapVersions, keep);
