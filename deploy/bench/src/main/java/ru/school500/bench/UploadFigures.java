@@ -24,7 +24,8 @@ import ru.school500.stack.S3Server;
  */
 final class UploadFigures {
 
-    private static final String DOCUMENT_JAR = "document-service/target/document-service.jar";
+    /** The stack runs the jar extracted beside its AOT cache (or, in an older stack, from target/). */
+    private static final String DOCUMENT_JAR = "/document-service.jar";
 
     private final Api api;
     private final BenchConfig config;

@@ -17,6 +17,9 @@ public final class ServiceApp implements Component {
     private final Map<String, String> env;
     private final String heap;
     private ManagedProcess process;
+    private ServiceAotCache aot;
+    private boolean training;
+    private long logOffset;
 
     public ServiceApp(StackLayout layout, String module, int port, Map<String, String> env, String heap) {
         this(layout, module, module, port, env, heap);
@@ -82,14 +85,23 @@ public final class ServiceApp implements Component {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(name() + ": missing " + jar + " (build it: ./mvnw -DskipTests package)");
         }
+        aot = ServiceAotCache.prepare(layout, module, jar);
+        // one instance of a module trains its cache; a further instance of the same run starts without one
+        List<String> aotOptions = aot.jvmOptions(instance.equals(module));
+        training = aotOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput"));
+        if (training) {
+            Log.info(name() + ": training its AOT cache on this run (written when it stops; later starts use it)");
+        }
         List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + heap,
                 // a service short of heap stalls in collections rather than failing: the GC log shows it, and
                 // an OutOfMemoryError leaves a heap dump beside the logs
                 "-Xlog:gc:file=" + layout.logs().resolve(instance + "-gc.log") + ":uptime,time:filecount=2,filesize=20m",
-                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + layout.logs(),
-                "-jar", jar.toString(), "--server.port=" + port,
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + layout.logs()));
+        command.addAll(aotOptions);
+        command.addAll(List.of("-jar", aot.applicationJar().toString(), "--server.port=" + port,
                 "--management.server.port=" + managementPort(), "--management.server.address=127.0.0.1"));
+        logOffset = ServiceAotCache.sizeOf(layout.log(instance));
         process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(instance));
         Health.awaitHttp(name(), process, managementUrl() + "/actuator/health/readiness",
                 response -> response.statusCode() == 200, Duration.ofSeconds(180));
@@ -111,8 +123,12 @@ public final class ServiceApp implements Component {
     @Override
     public void close() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(20));
+            process.stop(training ? ServiceAotCache.TRAINING_STOP_GRACE : Duration.ofSeconds(20));
             process = null;
+            if (training) {
+                aot.keepTrained(layout.log(instance), logOffset);
+                training = false;
+            }
         }
     }
 }
