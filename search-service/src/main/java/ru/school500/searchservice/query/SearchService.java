@@ -46,7 +46,9 @@ public class SearchService {
     private static final Map<String, String> FACET_FIELDS = Map.of("type", "type", "region", "region",
             "year", "year", "direction", "direction", "level", "level", "riskFactor", "riskFactor");
     private static final List<String> SOURCE_FIELDS = List.of("id", "type", "title", "region", "year", "status",
-            "date", "link", "roadmapId", "itemNumber", "text");
+            "date", "link", "roadmapId", "itemNumber");
+    /** A hit whose text has no match shows the text's beginning (the highlighter's no-match fragment). */
+    private static final int NO_MATCH_SNIPPET = 200;
 
     private final ElasticsearchClient client;
     private final ElasticsearchGuard guard;
@@ -81,12 +83,8 @@ public class SearchService {
     private SearchRequest request(SearchParams params, UserQuery query, CurrentUser user, List<FieldValue> after) {
         Query visible = Query.of(q -> q.terms(t -> t.field("readers")
                 .terms(v -> v.value(Readers.of(user).stream().map(FieldValue::of).toList()))));
-        Query text = Query.of(q -> q.bool(b -> b
-                .should(s -> s.simpleQueryString(sq -> sq.query(query.strict()).fields("title^3", "text")
-                        .quoteFieldSuffix(".exact").defaultOperator(Operator.And).lenient(true).boost(3f)))
-                .should(s -> s.simpleQueryString(sq -> sq.query(query.typoTolerant()).fields("title.exact^2", "text.exact")
-                        .defaultOperator(Operator.And).lenient(true).boost(0.5f)))
-                .minimumShouldMatch("1")));
+        Query text = textQuery(query.strict(), query.typoTolerant());
+        Query marked = textQuery(query.strict(), query.typoMarks());
         String positive = query.positiveText();
         String excluded = query.exclusions();
         return SearchRequest.of(s -> {
@@ -109,9 +107,9 @@ public class SearchService {
                     .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
                     .sort(sort(params.sort()))
                     .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                            .requireFieldMatch(false)
+                            .requireFieldMatch(false).highlightQuery(marked)
                             .fields("title", f -> f.numberOfFragments(0))
-                            .fields("text", f -> f.fragmentSize(180).numberOfFragments(3)));
+                            .fields("text", f -> f.fragmentSize(180).numberOfFragments(3).noMatchSize(NO_MATCH_SNIPPET)));
             FACET_FIELDS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(100))));
             if (after != null) {
                 s.searchAfter(after);
@@ -120,6 +118,19 @@ public class SearchService {
             }
             return s;
         });
+    }
+
+    /**
+     * The words with morphology (title weighs most), or else the typo-tolerant variant on the exact sub-fields at a
+     * lower weight. The first letter of a fuzzy word must be right: it halves the words a typo is matched against.
+     */
+    private static Query textQuery(String strict, String typoTolerant) {
+        return Query.of(q -> q.bool(b -> b
+                .should(s -> s.simpleQueryString(sq -> sq.query(strict).fields("title^3", "text")
+                        .quoteFieldSuffix(".exact").defaultOperator(Operator.And).lenient(true).boost(3f)))
+                .should(s -> s.simpleQueryString(sq -> sq.query(typoTolerant).fields("title.exact^2", "text.exact")
+                        .defaultOperator(Operator.And).lenient(true).fuzzyPrefixLength(1).boost(0.5f)))
+                .minimumShouldMatch("1")));
     }
 
     private static List<Query> filters(SearchParams params) {
@@ -182,13 +193,11 @@ public class SearchService {
         List<String> snippets = new ArrayList<>(hit.highlight().getOrDefault("text", List.of()));
         String title = text(source, "title");
         List<String> titleMarks = hit.highlight().getOrDefault("title", List.of());
-        if (snippets.isEmpty() && !titleMarks.isEmpty()) {
-            snippets.add(titleMarks.getFirst());
-        } else if (snippets.isEmpty()) {
-            String body = text(source, "text");
-            if (body != null) {
-                snippets.add(escape(body.length() > 200 ? body.substring(0, 200) + "…" : body));
-            }
+        boolean textMarked = snippets.stream().anyMatch(snippet -> snippet.contains("<em>"));
+        if (!textMarked && !titleMarks.isEmpty()) {
+            snippets = new ArrayList<>(List.of(titleMarks.getFirst()));
+        } else if (!textMarked && snippets.size() == 1 && snippets.getFirst().length() >= NO_MATCH_SNIPPET - 20) {
+            snippets.set(0, snippets.getFirst() + "…");
         }
         String region = text(source, "region");
         return new SearchHit(hit.id(), text(source, "type"), title, region, labels.region(region),
@@ -260,7 +269,4 @@ public class SearchService {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

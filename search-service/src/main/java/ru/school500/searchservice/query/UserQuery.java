@@ -58,10 +58,23 @@ final class UserQuery {
 
     /** The same query with fuzzy plain words, e.g. {@code наставнечество~2 -вебинар}. */
     String typoTolerant() {
+        return fuzzy(2);
+    }
+
+    /**
+     * The typo-tolerant variant with at most one edit per word, for marking the words in the snippets: a word found
+     * with one typo is marked; the rarer one found with two is still found, only not marked (two-edit automata run
+     * over every token of every snippet's text, the costliest part of a search).
+     */
+    String typoMarks() {
+        return fuzzy(1);
+    }
+
+    private String fuzzy(int maxEdits) {
         List<String> fuzzy = new ArrayList<>(segments.size());
         for (String segment : segments) {
             fuzzy.add(isPlainWord(segment) && segment.length() >= FUZZY_MIN_LENGTH
-                    ? segment + (segment.length() >= TWO_EDITS_MIN_LENGTH ? "~2" : "~1")
+                    ? segment + (segment.length() >= TWO_EDITS_MIN_LENGTH && maxEdits >= 2 ? "~2" : "~1")
                     : segment);
         }
         return String.join(" ", fuzzy);

@@ -164,6 +164,62 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void snippetsMarkTheWordsInTheTextOrElseTheTitleAndNeverPassMarkupThrough() throws Exception {
+        String marker = marker();
+        String inText = Changes.newId();
+        String inTitle = Changes.newId();
+        String typo = Changes.newId();
+        String filler = " Обычный текст отчёта о работе школы за учебный год.".repeat(12);
+        index(Changes.practice(inText).title("Отчёт " + marker)
+                .description("Вводная часть <b>без</b> разметки." + filler + " Здесь про медиацию конфликтов." + filler)
+                .change());
+        index(Changes.practice(inTitle).title("Школьная медиация " + marker)
+                .description("<script>alert(1)</script> Отчёт о годе." + filler).change());
+        index(Changes.practice(typo).title("Итоги " + marker).description("Наставничество молодых учителей." + filler)
+                .change());
+
+        JsonNode found = search("медиация " + marker, null);
+        assertThat(ids(found)).containsExactlyInAnyOrder(inText, inTitle);
+        JsonNode textHit = hit(found, inText);
+        assertThat(textHit.path("snippet").asString()).contains("<em>медиацию</em>").doesNotContain("<b>");
+        JsonNode titleHit = hit(found, inTitle);
+        assertThat(titleHit.path("snippet").asString()).as("the text has no match: the marked title")
+                .contains("<em>медиация</em>").doesNotContain("<script>");
+
+        JsonNode misspelt = search("наставнечество " + marker, null);
+        assertThat(ids(misspelt)).containsExactly(typo);
+        assertThat(misspelt.at("/hits/0/snippet").asString()).as("one typo: the word it meant is marked")
+                .contains("<em>Наставничество</em>");
+
+        JsonNode titleOnly = search(marker, null);
+        JsonNode unmarkedText = hit(titleOnly, inTitle);
+        assertThat(unmarkedText.path("snippet").asString()).contains("<em>").doesNotContain("<script>");
+
+        // two typos in the marker: found (two edits), but nothing is marked (one edit), so the text's beginning
+        JsonNode twoTypos = search(twoEdits(marker), null);
+        assertThat(ids(twoTypos)).contains(inTitle);
+        assertThat(hit(twoTypos, inTitle).path("snippet").asString())
+                .startsWith("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; Отчёт о годе.").doesNotContain("<em>").endsWith("…");
+    }
+
+    private static String twoEdits(String word) {
+        StringBuilder changed = new StringBuilder(word);
+        for (int i = word.length() - 2; i < word.length(); i++) {
+            changed.setCharAt(i, word.charAt(i) == 'q' ? 'w' : 'q');
+        }
+        return changed.toString();
+    }
+
+    private static JsonNode hit(JsonNode result, String id) {
+        for (JsonNode hit : result.path("hits")) {
+            if (hit.path("id").asString().equals(id)) {
+                return hit;
+            }
+        }
+        throw new AssertionError("no hit " + id + " in " + result);
+    }
+
+    @Test
     void aPublishedIrkutskPracticeIsFoundByAKirovSchool() throws Exception {
         String marker = marker();
         String id = Changes.newId();

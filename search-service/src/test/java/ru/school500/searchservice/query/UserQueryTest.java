@@ -18,6 +18,7 @@ class UserQueryTest {
         UserQuery query = UserQuery.parse("наставнечество молодых -вебинар \"точная фраза\" рос");
 
         assertThat(query.typoTolerant()).isEqualTo("наставнечество~2 молодых~1 -вебинар \"точная фраза\" рос");
+        assertThat(query.typoMarks()).isEqualTo("наставнечество~1 молодых~1 -вебинар \"точная фраза\" рос");
     }
 
     @Test
