@@ -33,6 +33,8 @@ final class ServiceAotCache {
     /** What the JDK prints when a training run's cache is written (JDK 25). */
     static final String COMPLETE_MESSAGE = "AOTCache creation is complete";
     private static final String EXTRACTED_MARKER = ".extracted";
+    /** Spring Boot's SBOM of the jar ({@code /actuator/sbom}): new serial number and time in every build. */
+    private static final String BUILD_STAMPED = "META-INF/sbom/";
     /** A training JVM writes the cache at exit (in a child JVM it waits for), which takes longer than a stop. */
     static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(90);
 
@@ -179,8 +181,9 @@ final class ServiceAotCache {
 
     /**
      * 16 hex digits of a SHA-256 over the JDK's version and every entry of the jar (name, CRC-32, size, from its
-     * central directory): a rebuild of the same code, whose entries differ only in their times, keeps the extracted
-     * jar and its cache; changed code, or another JDK (whose JVM would refuse the cache), trains a new one.
+     * central directory) except the SBOM, which every build writes anew (a serial number and a time): a rebuild of
+     * the same code keeps the extracted jar and its cache; changed code, or another JDK (whose JVM would refuse the
+     * cache), trains a new one.
      */
     static String contentHash(Path jar) throws IOException {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
@@ -189,6 +192,9 @@ final class ServiceAotCache {
             var entries = zip.entries();
             while (entries.hasMoreElements()) {
                 java.util.zip.ZipEntry entry = entries.nextElement();
+                if (entry.getName().startsWith(BUILD_STAMPED)) {
+                    continue;
+                }
                 digest.update((byte) 0);
                 digest.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update(java.nio.ByteBuffer.allocate(16).putLong(entry.getCrc()).putLong(entry.getSize()).flip());

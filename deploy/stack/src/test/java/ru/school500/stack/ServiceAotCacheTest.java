@@ -77,23 +77,26 @@ class ServiceAotCacheTest {
 
     @Test
     void aRebuildOfTheSameCodeKeepsItsCacheAndChangedCodeGetsAnother() throws IOException {
-        Path built = zip("first.jar", 1_000_000_000_000L, "class bytes");
-        Path rebuilt = zip("rebuilt.jar", 1_700_000_000_000L, "class bytes");
-        Path changed = zip("changed.jar", 1_000_000_000_000L, "other class bytes");
+        Path built = zip("first.jar", 1_000_000_000_000L, "class bytes", "serial 1");
+        Path rebuilt = zip("rebuilt.jar", 1_700_000_000_000L, "class bytes", "serial 2");
+        Path changed = zip("changed.jar", 1_000_000_000_000L, "other class bytes", "serial 1");
 
         assertThat(Files.readAllBytes(built)).as("the entries' times differ").isNotEqualTo(Files.readAllBytes(rebuilt));
         assertThat(ServiceAotCache.contentHash(built)).hasSize(16).isEqualTo(ServiceAotCache.contentHash(rebuilt));
         assertThat(ServiceAotCache.contentHash(changed)).isNotEqualTo(ServiceAotCache.contentHash(built));
     }
 
-    private Path zip(String name, long entryTime, String content) throws IOException {
+    private Path zip(String name, long entryTime, String content, String sbom) throws IOException {
         Path jar = dir.resolve(name);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            JarEntry entry = new JarEntry("BOOT-INF/classes/App.class");
-            entry.setTime(entryTime);
-            out.putNextEntry(entry);
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            for (var file : List.of(java.util.Map.entry("BOOT-INF/classes/App.class", content),
+                    java.util.Map.entry("META-INF/sbom/application.cdx.json", sbom))) {
+                JarEntry entry = new JarEntry(file.getKey());
+                entry.setTime(entryTime);
+                out.putNextEntry(entry);
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         }
         return jar;
     }
