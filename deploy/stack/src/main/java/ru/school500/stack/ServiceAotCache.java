@@ -51,7 +51,9 @@ final class ServiceAotCache {
         Path root = layout.sharedInstalls().resolve("aot");
         try {
             Files.createDirectories(root);
-            String key = module + "-" + contentHash(jar);
+            // the cache holds the class path's absolute paths, and a JVM given a cache made for the same jars at
+            // other paths may fail to start: a moved checkout gets caches of its own
+            String key = module + "-" + contentHash(jar, root.toAbsolutePath().toString());
             Path directory = root.resolve(key);
             try (FileChannel channel = FileChannel.open(root.resolve(".lock-" + module), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
@@ -79,6 +81,15 @@ final class ServiceAotCache {
     /** Where a training run writes; {@link #keepTrained} makes it the cache once the JVM said it is complete. */
     private Path trainingFile() {
         return directory.resolve(CACHE_FILE + ".training");
+    }
+
+    /** Removes a cache the JVM could not start with, so that the next start trains a new one. */
+    void discard() {
+        try {
+            Files.deleteIfExists(cacheFile());
+        } catch (IOException e) {
+            throw new StackException(module + ": cannot remove its AOT cache " + cacheFile() + ": " + e.getMessage(), e);
+        }
     }
 
     boolean isTrained() {
@@ -185,10 +196,12 @@ final class ServiceAotCache {
      * the same code keeps the extracted jar and its cache; changed code, or another JDK (whose JVM would refuse the
      * cache), trains a new one.
      */
-    static String contentHash(Path jar) throws IOException {
+    static String contentHash(Path jar, String location) throws IOException {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Runtime.version().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(location.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             var entries = zip.entries();
             while (entries.hasMoreElements()) {
                 java.util.zip.ZipEntry entry = entries.nextElement();

@@ -87,11 +87,27 @@ public final class ServiceApp implements Component {
         }
         aot = ServiceAotCache.prepare(layout, module, jar);
         // one instance of a module trains its cache; a further instance of the same run starts without one
-        List<String> aotOptions = aot.jvmOptions(instance.equals(module));
+        boolean mayTrain = instance.equals(module);
+        boolean fromCache = aot.isTrained();
+        try {
+            launch(aot.jvmOptions(mayTrain));
+        } catch (StackException failed) {
+            if (!fromCache || process == null || process.isAlive()) {
+                throw failed;
+            }
+            // a JVM refuses a cache it cannot use and starts without it; one that fails while loading it exits
+            Log.info(name() + ": exited while starting from its AOT cache; starting again without it");
+            aot.discard();
+            launch(aot.jvmOptions(mayTrain));
+        }
+    }
+
+    private void launch(List<String> aotOptions) {
         training = aotOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput"));
         if (training) {
             Log.info(name() + ": training its AOT cache on this run (written when it stops; later starts use it)");
         }
+        Path jar = aot.applicationJar();
         List<String> command = new ArrayList<>(List.of(layout.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + heap,
                 // a service short of heap stalls in collections rather than failing: the GC log shows it, and
@@ -99,7 +115,7 @@ public final class ServiceApp implements Component {
                 "-Xlog:gc:file=" + layout.logs().resolve(instance + "-gc.log") + ":uptime,time:filecount=2,filesize=20m",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + layout.logs()));
         command.addAll(aotOptions);
-        command.addAll(List.of("-jar", aot.applicationJar().toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--management.server.port=" + managementPort(), "--management.server.address=127.0.0.1"));
         logOffset = ServiceAotCache.sizeOf(layout.log(instance));
         process = ManagedProcess.start(name(), command, layout.repoRoot().resolve(module), env, layout.log(instance));

@@ -53,6 +53,10 @@ class ServiceAotCacheTest {
         Path secondLog = dir.resolve("second.log");
         assertThat(run(strict, aot.applicationJar(), secondLog)).isZero();
         assertThat(Files.readString(secondLog)).contains("started [2, 4, 6]");
+
+        aot.discard(); // what ServiceApp does when a JVM exits while starting from the cache
+        assertThat(aot.isTrained()).isFalse();
+        assertThat(aot.jvmOptions(true)).singleElement().asString().startsWith("-XX:AOTCacheOutput=");
     }
 
     @Test
@@ -82,8 +86,11 @@ class ServiceAotCacheTest {
         Path changed = zip("changed.jar", 1_000_000_000_000L, "other class bytes", "serial 1");
 
         assertThat(Files.readAllBytes(built)).as("the entries' times differ").isNotEqualTo(Files.readAllBytes(rebuilt));
-        assertThat(ServiceAotCache.contentHash(built)).hasSize(16).isEqualTo(ServiceAotCache.contentHash(rebuilt));
-        assertThat(ServiceAotCache.contentHash(changed)).isNotEqualTo(ServiceAotCache.contentHash(built));
+        assertThat(ServiceAotCache.contentHash(built, "/repo")).hasSize(16)
+                .isEqualTo(ServiceAotCache.contentHash(rebuilt, "/repo"));
+        assertThat(ServiceAotCache.contentHash(changed, "/repo")).isNotEqualTo(ServiceAotCache.contentHash(built, "/repo"));
+        assertThat(ServiceAotCache.contentHash(built, "/moved")).as("a moved checkout")
+                .isNotEqualTo(ServiceAotCache.contentHash(built, "/repo"));
     }
 
     private Path zip(String name, long entryTime, String content, String sbom) throws IOException {
