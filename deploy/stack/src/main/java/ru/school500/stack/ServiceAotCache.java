@@ -46,8 +46,12 @@ final class ServiceAotCache {
         this.module = module;
     }
 
-    /** Extracts {@code jar} once per content (under a file lock: stacks of other processes share the directory). */
-    static ServiceAotCache prepare(StackLayout layout, String module, Path jar) {
+    /**
+     * Extracts {@code jar} once per content, under a file lock (stacks of other processes share the directory) taken
+     * by one thread of this JVM at a time: two instances of a module start in parallel, and a JVM may hold a file's
+     * lock only once.
+     */
+    static synchronized ServiceAotCache prepare(StackLayout layout, String module, Path jar) {
         Path root = layout.sharedInstalls().resolve("aot");
         try {
             Files.createDirectories(root);

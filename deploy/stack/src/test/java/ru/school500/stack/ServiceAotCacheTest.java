@@ -108,6 +108,23 @@ class ServiceAotCacheTest {
         return jar;
     }
 
+    @Test
+    void twoInstancesOfAModulePreparingAtOnceInOneJvmShareOneExtraction() throws Exception {
+        StackLayout layout = StackLayout.forRepo(dir.resolve("repo"), dir.resolve("home"));
+        Path jar = dir.resolve("hello.jar");
+        buildJar(jar);
+        // not a Boot jar: the extraction fails, but each attempt must get the lock in turn, not throw
+        // OverlappingFileLockException as a second thread taking the same file's lock in one JVM does
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = threads.submit(() -> ServiceAotCache.prepare(layout, "hello", jar));
+            var second = threads.submit(() -> ServiceAotCache.prepare(layout, "hello", jar));
+            for (var attempt : List.of(first, second)) {
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(attempt::get))
+                        .hasRootCauseInstanceOf(IOException.class).rootCause().hasMessageContaining("extracting");
+            }
+        }
+    }
+
     private void buildJar(Path jar) throws IOException {
         Path sources = Files.createDirectories(dir.resolve("src"));
         Path classes = Files.createDirectories(dir.resolve("classes"));
