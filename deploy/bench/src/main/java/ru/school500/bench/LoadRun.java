@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import org.HdrHistogram.Histogram;
@@ -80,6 +81,63 @@ final class LoadRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         Histogram all = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
         histograms.forEach(all::add);
+        return new Stats(users, all.getTotalCount(), errors.get(), throttled.get(), seconds,
+                ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)),
+                ms(all.getMaxValue()));
+    }
+
+    /**
+     * An open load: {@code users} clients, each sending a request every {@code interval} (the users' start times
+     * spread evenly over one interval), like people who wait between their clicks. A latency counts from the moment
+     * the request was due, so a request sent late because the previous one of its user was slow counts its wait
+     * too (no coordinated omission). Bounded by {@code maxRequests} in all and by {@code maxTime}.
+     */
+    static Stats paced(HttpClient http, int users, int warmUp, Duration interval, int maxRequests, Duration maxTime,
+            IntFunction<HttpRequest> next) {
+        for (int i = 0; i < warmUp; i++) {
+            send(http, next.apply(i));
+        }
+        AtomicLong counter = new AtomicLong(warmUp);
+        long limit = (long) warmUp + maxRequests;
+        long started = System.nanoTime();
+        long deadline = started + maxTime.toNanos();
+        long step = interval.toNanos();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong throttled = new AtomicLong();
+        Histogram all = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
+        try (ExecutorService pool = Executors.newFixedThreadPool(users)) {
+            List<Future<Histogram>> futures = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                long first = started + step * u / users;
+                futures.add(pool.submit(() -> {
+                    Histogram histogram = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
+                    for (long due = first; due < deadline; due += step) {
+                        long n = counter.getAndIncrement();
+                        if (n >= limit) {
+                            break;
+                        }
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        int status = send(http, next.apply((int) n));
+                        long micros = (System.nanoTime() - due) / 1000;
+                        histogram.recordValue(Math.min(Math.max(micros, 1), histogram.getHighestTrackableValue()));
+                        if (status == 429) {
+                            throttled.incrementAndGet();
+                        } else if (status < 200 || status >= 300) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return histogram;
+                }));
+            }
+            for (Future<Histogram> future : futures) {
+                all.add(future.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("load run failed", e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
         return new Stats(users, all.getTotalCount(), errors.get(), throttled.get(), seconds,
                 ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)),
                 ms(all.getMaxValue()));

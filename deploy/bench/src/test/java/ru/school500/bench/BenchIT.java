@@ -29,6 +29,7 @@ class BenchIT {
         Map<String, Report.Figure> figures = report.figures().stream()
                 .collect(Collectors.toMap(Report.Figure::key, Function.identity()));
         List<String> expected = new java.util.ArrayList<>(List.of("coldStart", "gateway.p50.1", "gateway.p50.32",
+                "gateway.p50.32.paced",
                 "import.TXT", "import.DOCX", "import.PDF", "comparison.p95", "comparison.cell.p95", "comparison.full.p95",
                 "indexLag.p99"));
         for (int users : tiny.concurrency()) {
