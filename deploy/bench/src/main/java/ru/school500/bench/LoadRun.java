@@ -38,52 +38,7 @@ final class LoadRun {
     /** {@code next} answers the n-th request (n counts over all users together). */
     static Stats run(HttpClient http, int users, int warmUp, int maxRequests, Duration maxTime,
             IntFunction<HttpRequest> next) {
-        for (int i = 0; i < warmUp; i++) {
-            send(http, next.apply(i));
-        }
-        AtomicLong counter = new AtomicLong(warmUp);
-        long limit = (long) warmUp + maxRequests;
-        long deadline = System.nanoTime() + maxTime.toNanos();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong throttled = new AtomicLong();
-        List<Histogram> histograms = new ArrayList<>();
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(users)) {
-            List<Future<Histogram>> futures = new ArrayList<>();
-            for (int u = 0; u < users; u++) {
-                futures.add(pool.submit(() -> {
-                    Histogram histogram = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
-                    while (System.nanoTime() < deadline) {
-                        long n = counter.getAndIncrement();
-                        if (n >= limit) {
-                            break;
-                        }
-                        HttpRequest request = next.apply((int) n);
-                        long t0 = System.nanoTime();
-                        int status = send(http, request);
-                        long micros = (System.nanoTime() - t0) / 1000;
-                        histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
-                        if (status == 429) {
-                            throttled.incrementAndGet();
-                        } else if (status < 200 || status >= 300) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return histogram;
-                }));
-            }
-            for (Future<Histogram> future : futures) {
-                histograms.add(future.get());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("load run failed", e);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Histogram all = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
-        histograms.forEach(all::add);
-        return new Stats(users, all.getTotalCount(), errors.get(), throttled.get(), seconds,
-                ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)),
-                ms(all.getMaxValue()));
+        return load(http, users, warmUp, null, maxRequests, maxTime, next);
     }
 
     /**
@@ -94,6 +49,12 @@ final class LoadRun {
      */
     static Stats paced(HttpClient http, int users, int warmUp, Duration interval, int maxRequests, Duration maxTime,
             IntFunction<HttpRequest> next) {
+        return load(http, users, warmUp, interval, maxRequests, maxTime, next);
+    }
+
+    /** {@code interval} null: closed loop, each latency from the send; else paced, each latency from when it was due. */
+    private static Stats load(HttpClient http, int users, int warmUp, Duration interval, int maxRequests,
+            Duration maxTime, IntFunction<HttpRequest> next) {
         for (int i = 0; i < warmUp; i++) {
             send(http, next.apply(i));
         }
@@ -101,7 +62,7 @@ final class LoadRun {
         long limit = (long) warmUp + maxRequests;
         long started = System.nanoTime();
         long deadline = started + maxTime.toNanos();
-        long step = interval.toNanos();
+        long step = interval == null ? 0 : interval.toNanos();
         AtomicLong errors = new AtomicLong();
         AtomicLong throttled = new AtomicLong();
         Histogram all = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
@@ -111,7 +72,7 @@ final class LoadRun {
                 long first = started + step * u / users;
                 futures.add(pool.submit(() -> {
                     Histogram histogram = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
-                    for (long due = first; due < deadline; due += step) {
+                    for (long due = first; (interval == null ? System.nanoTime() : due) < deadline; due += step) {
                         long n = counter.getAndIncrement();
                         if (n >= limit) {
                             break;
@@ -119,8 +80,10 @@ final class LoadRun {
                         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                             LockSupport.parkNanos(wait);
                         }
-                        int status = send(http, next.apply((int) n));
-                        long micros = (System.nanoTime() - due) / 1000;
+                        HttpRequest request = next.apply((int) n);
+                        long from = interval == null ? System.nanoTime() : due;
+                        int status = send(http, request);
+                        long micros = (System.nanoTime() - from) / 1000;
                         histogram.recordValue(Math.min(Math.max(micros, 1), histogram.getHighestTrackableValue()));
                         if (status == 429) {
                             throttled.incrementAndGet();

@@ -71,6 +71,15 @@ class LoadRunTest {
         assertThat(stats.p50()).isGreaterThanOrEqualTo(450);
     }
 
+    @Test
+    void theClosedLoopSendsAsFastAsAnswersComeUntilItsRequestsAreDone() {
+        LoadRun.Stats stats = LoadRun.run(http, 2, 5, 30, Duration.ofSeconds(10), n -> request());
+
+        assertThat(stats.requests()).isEqualTo(30);
+        assertThat(answered.get()).as("warm-up sent, not recorded").isEqualTo(35);
+        assertThat(stats.seconds()).isLessThan(5);
+    }
+
     private HttpRequest request() {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")).GET().build();
     }
