@@ -1,12 +1,17 @@
 // Calls to the platform's API through the gateway session (cookie), with the CSRF header on writes.
 
 export class ApiError extends Error {
-  constructor(status, detail, body) {
+  constructor(status, detail, body, retryAfter = null) {
     super(detail);
     this.status = status;
     this.body = body;
+    this.retryAfter = retryAfter;
   }
 }
+
+/** No connection, or the gateway could not get an answer from the service in time: worth one more try. */
+const TRANSIENT = new Set([0, 502, 503, 504]);
+const MAX_RETRY_PAUSE_MS = 3000;
 
 export function cookie(name) {
   const match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
@@ -35,7 +40,24 @@ export function problemText(status, body) {
   return FALLBACK[status] || ('Ошибка сервера (' + status + '). Повторите попытку.');
 }
 
+/**
+ * One call; a reading (GET, HEAD) that meets a transient failure is repeated once after the pause the
+ * answer asks for (Retry-After, at most 3 s), so a moment of overload does not become an error page.
+ */
 export async function api(path, options = {}) {
+  const method = (options.method || 'GET').toUpperCase();
+  try {
+    return await send(path, options);
+  } catch (e) {
+    if (!(method === 'GET' || method === 'HEAD') || !(e instanceof ApiError) || !TRANSIENT.has(e.status)) throw e;
+    const seconds = Number(e.retryAfter);
+    await new Promise((resolve) => setTimeout(resolve,
+      Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_PAUSE_MS) : 1000));
+    return send(path, options);
+  }
+}
+
+async function send(path, options) {
   const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
   const init = Object.assign({}, options, { headers, credentials: 'same-origin' });
   if (options.json !== undefined) {
@@ -53,7 +75,9 @@ export async function api(path, options = {}) {
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-  if (!response.ok) throw new ApiError(response.status, problemText(response.status, body), body);
+  if (!response.ok) {
+    throw new ApiError(response.status, problemText(response.status, body), body, response.headers.get('Retry-After'));
+  }
   return { body, etag: response.headers.get('ETag'), status: response.status };
 }
 

@@ -46,17 +46,27 @@ export function setQuery(params, push = true) {
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
 }
 
+const ERROR_TEXTS = {
+  0: ['Нет связи с сервером', 'Проверьте подключение к интернету и повторите попытку.'],
+  403: ['Доступ запрещён', 'У вашей роли нет доступа к этой странице.'],
+  404: ['Страница не найдена', 'Такой страницы нет, или она вам недоступна.'],
+  429: ['Слишком много запросов', 'Подождите несколько секунд и повторите попытку.'],
+  500: ['Ошибка на сервере', 'Что-то пошло не так. Повторите попытку через минуту.'],
+  503: ['Сервис временно недоступен', 'Сервис не ответил вовремя. Повторите попытку через несколько секунд.']
+};
+// a gateway that got no answer in time and a service that is down look the same to the person waiting
+const ERROR_ALIASES = { 502: 503, 504: 503 };
+
 export function errorView(main, status, message) {
-  const texts = {
-    403: ['Доступ запрещён', 'У вашей роли нет доступа к этой странице.'],
-    404: ['Страница не найдена', 'Такой страницы нет, или она вам недоступна.'],
-    500: ['Ошибка на сервере', 'Что-то пошло не так. Повторите попытку через минуту.']
-  };
-  const [title, text] = texts[status] || texts[500];
+  const known = ERROR_TEXTS[status] ? status : (ERROR_ALIASES[status] || 500);
+  const [title, text] = ERROR_TEXTS[known];
+  const transient = known === 0 || known === 429 || known === 503;
   append(clear(main), h('section', { class: 'error-page' },
-    h('p', { class: 'error-code' }, 'Ошибка ' + (texts[status] ? status : 500)),
+    h('p', { class: 'error-code' }, known === 0 ? 'Нет ответа' : 'Ошибка ' + (ERROR_TEXTS[status] ? status : known)),
     h('h1', {}, title), h('p', {}, message && status !== 404 ? message : text),
-    h('p', {}, h('a', { class: 'button', href: '/' }, 'На главную'), ' ',
+    h('p', {}, transient ? h('button', { type: 'button', id: 'error-retry', onclick: () => render().then(focusHeading) }, 'Повторить') : null,
+      transient ? ' ' : null,
+      h('a', { class: transient ? 'button secondary' : 'button', href: '/' }, 'На главную'), ' ',
       h('a', { class: 'button secondary', href: '/registry' }, 'Реестр лучших практик'))));
   document.title = title + ' — Платформа 500+';
 }
@@ -83,8 +93,8 @@ async function render() {
     await route.page(ctx);
   } catch (e) {
     if (mine !== generation) return;
-    if (e instanceof ApiError && (e.status === 404 || e.status === 403)) errorView(main, e.status, e.message);
-    else if (e instanceof ApiError && e.status === 401) location.assign(LOGIN);
+    if (e instanceof ApiError && e.status === 401) location.assign(LOGIN);
+    else if (e instanceof ApiError) errorView(main, e.status, e.message);
     else errorView(main, 500, e.message);
     return;
   }

@@ -96,8 +96,21 @@ final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
+    /** Waits for {@code text} in {@code by}; on a timeout the failure says what the page showed instead. */
     void awaitText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("«" + text + "» not shown in " + by + "; #main showed: " + mainText(), e);
+        }
+    }
+
+    private String mainText() {
+        try {
+            return driver.findElement(By.id("main")).getText();
+        } catch (RuntimeException e) {
+            return "(no #main: " + e.getMessage() + ")";
+        }
     }
 
     WebElement find(By by) {

@@ -8,40 +8,60 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import tools.jackson.databind.JsonNode;
 
 import ru.school500.stack.PlatformStack;
 
-/** A stopped service gives 503 problem+json within 3 s at the gateway, and the route recovers by itself. */
+/**
+ * A stopped service gives 503 problem+json within 3 s at the gateway, the web UI says so and offers to try
+ * again, and the route recovers by itself.
+ */
 @ExtendWith(RunningPlatform.class)
 class ServiceOutageIT {
 
     @Test
-    void aStoppedServiceAnswers503QuicklyAndTheRouteRecoversWhenItIsBack() {
+    void aStoppedServiceAnswers503QuicklyAndTheRouteRecoversWhenItIsBack() throws Exception {
         PlatformStack stack = RunningPlatform.stack();
         String token = Keycloak.token("kir-operator");
         String url = GatewayContractIT.GATEWAY + "/api/roadmaps";
-        assertThat(Http.get(url, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> roadmaps = Http.get(url, token);
+        assertThat(roadmaps.statusCode()).isEqualTo(200);
+        JsonNode roadmap = Http.json(roadmaps).get("content").get(0);
 
-        stack.stopService("roadmap-service");
-        try {
-            for (int attempt = 0; attempt < 12; attempt++) {
-                Instant start = Instant.now();
-                HttpResponse<String> response = Http.get(url, token);
-                Duration took = Duration.between(start, Instant.now());
-
-                assertThat(response.statusCode()).isEqualTo(503);
-                assertThat(took).isLessThan(Duration.ofSeconds(3));
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
-                assertThat(Http.json(response).get("status").asInt()).isEqualTo(503);
+        try (Browser operator = Browser.loggedIn("kir-operator", "/roadmaps")) {
+            stack.stopService("roadmap-service");
+            try {
+                operator.driver.get(Browser.GATEWAY + "/roadmaps/" + roadmap.get("id").asString());
+                operator.awaitText(By.cssSelector("#main h1"), "Сервис временно недоступен");
+                assertThat(operator.text(By.id("main"))).contains("Ошибка 503", "Повторите попытку");
+                operator.check("service-unavailable");
+                answers503Quickly(url, token);
+            } finally {
+                stack.startService("roadmap-service");
             }
-        } finally {
-            stack.startService("roadmap-service");
-        }
+            Eventually.within(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .alias("the route recovers once the service is back")
+                    .until(() -> Http.get(url, token).statusCode(), status -> status == 200);
 
-        Eventually.within(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .alias("the route recovers once the service is back")
-                .until(() -> Http.get(url, token).statusCode(), status -> status == 200);
+            operator.click(By.id("error-retry"));
+            operator.awaitText(By.cssSelector("#main h1"), roadmap.get("title").asString());
+        }
+    }
+
+    private static void answers503Quickly(String url, String token) {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            Instant start = Instant.now();
+            HttpResponse<String> response = Http.get(url, token);
+            Duration took = Duration.between(start, Instant.now());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(took).isLessThan(Duration.ofSeconds(3));
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(Http.json(response).get("status").asInt()).isEqualTo(503);
+        }
     }
 
     @Test
