@@ -2,6 +2,7 @@ package ru.school500.searchservice.elasticsearch;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -9,16 +10,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many reads a user waits for this instance sends to Elasticsearch at once, and how many wait for their
- * turn. Elasticsearch runs a few searches per core and queues the rest itself, where a search cut by the time
- * limiter keeps running; a queue here instead lets a saturated cluster finish what it has and makes every
- * caller wait its turn, slower but answered. Beyond the queue, or after waiting too long, 503 with Retry-After.
+ * How many reads a user waits for this instance sends to Elasticsearch at once, how many wait for their turn, and
+ * how long a read may take in all. Elasticsearch runs a few searches per core and queues the rest itself, where a
+ * search cut by a time limit keeps running; a queue here instead lets a saturated cluster finish what it has and
+ * makes every caller wait its turn, slower but answered. Beyond the queue, after waiting too long, or past the
+ * deadline, 503 with Retry-After.
  *
  * @param maxConcurrent reads in Elasticsearch at once from this instance
  * @param maxQueued     reads waiting for a turn; one more is refused at once
  * @param maxWait       how long a read waits for its turn before it is refused
+ * @param deadline      how long a read may take from its arrival, the wait for its turn included: Elasticsearch
+ *                      gets what the wait left of it
  */
 @Validated
 @ConfigurationProperties("platform.elasticsearch.reads")
-public record ElasticsearchReadLimits(@Min(1) int maxConcurrent, @Min(0) int maxQueued, @NotNull Duration maxWait) {
+public record ElasticsearchReadLimits(@Min(1) int maxConcurrent, @Min(0) int maxQueued, @NotNull Duration maxWait,
+        @NotNull Duration deadline) {
+
+    @AssertTrue(message = "deadline must be longer than max-wait, or a read that waited its whole turn gets no time")
+    boolean isDeadlineAfterTheWait() {
+        return maxWait == null || deadline == null || deadline.compareTo(maxWait) > 0;
+    }
 }

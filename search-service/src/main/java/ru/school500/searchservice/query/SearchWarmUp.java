@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import ru.school500.searchservice.security.CurrentUser;
 /**
  * Runs one search in the background once the service is up, so that the first real user does not pay for
  * warming the client's connections, the node's dictionary and the JIT: a cold first search took
- * longer than the gateway's 2 s limit.
+ * longer than the gateway's 2 s limit. {@code platform.search.warm-up=false} turns it off (tests that count the
+ * reads in flight).
  */
 @Component
+@ConditionalOnProperty(name = "platform.search.warm-up", havingValue = "true", matchIfMissing = true)
 class SearchWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(SearchWarmUp.class);

@@ -38,12 +38,14 @@ import ru.school500.searchservice.support.TestServers;
 /**
  * The queue in front of Elasticsearch, on a real cluster: with one read allowed in and one place to wait, a
  * search that finds Elasticsearch busy waits its turn and is answered, one more is refused at once with 503
- * problem+json and a short Retry-After, and none of it counts against the circuit breaker. The time limiter is
- * lengthened here only so that the read holding the turn is not cut while the test looks.
+ * problem+json and a short Retry-After, and none of it counts against the circuit breaker. The deadline is
+ * lengthened here only so that the read holding the turn is not cut while the test looks, and the start's warm-up
+ * search is off, since it would take a turn of its own.
  */
-@SpringBootTest(properties = { "platform.feed.enabled=false", "platform.elasticsearch.reads.max-concurrent=1",
+@SpringBootTest(properties = { "platform.feed.enabled=false", "platform.search.warm-up=false",
+        "platform.elasticsearch.reads.max-concurrent=1",
         "platform.elasticsearch.reads.max-queued=1", "platform.elasticsearch.reads.max-wait=60s",
-        "resilience4j.timelimiter.instances.elasticsearch.timeout-duration=90s" })
+        "platform.elasticsearch.reads.deadline=90s" })
 @AutoConfigureMockMvc
 class ReadQueueIT {
 
