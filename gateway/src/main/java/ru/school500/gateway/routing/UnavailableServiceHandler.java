@@ -54,7 +54,8 @@ class UnavailableServiceHandler implements WebExceptionHandler {
                     || cause instanceof org.springframework.cloud.gateway.support.TimeoutException
                     || cause instanceof ConnectException
                     || cause instanceof io.netty.channel.ConnectTimeoutException
-                    || cause instanceof reactor.netty.http.client.PrematureCloseException) {
+                    || cause instanceof reactor.netty.http.client.PrematureCloseException
+                    || isConnectionLost(cause)) {
                 return true;
             }
             if (cause instanceof ResponseStatusException status && (status.getStatusCode().value() == 503
@@ -63,5 +64,18 @@ class UnavailableServiceHandler implements WebExceptionHandler {
             }
         }
         return false;
+    }
+
+    /**
+     * An instance killed while a request was in flight resets the connection (Netty's native transport says
+     * «Connection reset by peer», the JDK's «Connection reset», a body still being sent meets «Broken pipe»). A
+     * request whose headers were sent is not retried, it may have had its effect: the caller is told to try again.
+     */
+    private static boolean isConnectionLost(Throwable cause) {
+        if (!(cause instanceof java.io.IOException) || cause.getMessage() == null) {
+            return false;
+        }
+        String message = cause.getMessage();
+        return message.contains("Connection reset") || message.contains("Broken pipe");
     }
 }

@@ -27,6 +27,16 @@ class UnavailableServiceHandlerTest {
     }
 
     @Test
+    void aConnectionTheServiceResetMidRequestMeansTheServiceIsUnavailable() {
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new java.io.IOException("recvAddress(..) failed with error(-104): Connection reset by peer"))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(new java.net.SocketException("Connection reset"))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(
+                new IllegalStateException("wrapped", new java.io.IOException("writev(..) failed: Broken pipe")))).isTrue();
+        assertThat(UnavailableServiceHandler.isUnavailable(new java.io.IOException("No space left on device"))).isFalse();
+    }
+
+    @Test
     void otherFailuresAreLeftToTheDefaultHandling() {
         assertThat(UnavailableServiceHandler.isUnavailable(new ResponseStatusException(HttpStatus.NOT_FOUND))).isFalse();
         assertThat(UnavailableServiceHandler.isUnavailable(new IllegalArgumentException("bug"))).isFalse();
