@@ -162,7 +162,10 @@ class ImportAndCompareIT {
         throw new AssertionError("no item " + number + " in " + roadmap);
     }
 
-    /** The comparison reads the index, which the roadmap feed fills within a moment of the commit. */
+    /**
+     * The comparison reads the index, which the roadmap feed fills within a moment of the commit: waits until every
+     * compared roadmap has items in it, since one region's approval may reach the index before the other's.
+     */
     static JsonNode awaitComparison(String token, String... roadmaps) {
         StringBuilder query = new StringBuilder();
         for (String roadmap : roadmaps) {
@@ -170,16 +173,26 @@ class ImportAndCompareIT {
         }
         HttpResponse<String> answer = Eventually.within(Duration.ofSeconds(20)).alias("a comparison of " + query)
                 .until(() -> Http.get(GATEWAY + "/api/comparison" + query, token),
-                        last -> last.statusCode() == 200 && !Http.json(last).at("/categories/rows").isEmpty()
-                                && totalItems(Http.json(last)) > 0);
+                        last -> last.statusCode() == 200 && everyRoadmapHasItems(Http.json(last), roadmaps));
         return Http.json(answer);
     }
 
-    private static int totalItems(JsonNode comparison) {
+    private static boolean everyRoadmapHasItems(JsonNode comparison, String... roadmaps) {
+        for (String roadmap : roadmaps) {
+            if (itemsOf(comparison, roadmap) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int itemsOf(JsonNode comparison, String roadmap) {
         int items = 0;
         for (JsonNode row : comparison.at("/categories/rows")) {
             for (JsonNode cell : row.path("cells")) {
-                items += cell.path("count").asInt();
+                if (roadmap.equals(cell.path("roadmapId").asString())) {
+                    items += cell.path("count").asInt();
+                }
             }
         }
         return items;
