@@ -19,9 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import ru.school500.gateway.security.RecentlyVerifiedTokens;
 import ru.school500.gateway.support.GatewayInstance;
 import ru.school500.gateway.support.TestIssuer;
 import ru.school500.gateway.support.Upstream;
@@ -125,5 +127,25 @@ class ApiRoutingIT {
             assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
         }
         assertThat(redis.keys(sessions).count().block()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeDoesNotMakeItsTamperedCopyAccepted() throws Exception {
+        String bearer = issuer.bearer("kir-school-tamper");
+        int signatureChar = bearer.length() - 2;
+        String tampered = bearer.substring(0, signatureChar) + (bearer.charAt(signatureChar) == 'A' ? 'B' : 'A')
+                + bearer.substring(signatureChar + 1);
+
+        assertThat(directionsWith(bearer)).isEqualTo(200);
+        assertThat(directionsWith(bearer)).isEqualTo(200);
+        assertThat(directionsWith(tampered)).isEqualTo(401);
+        assertThat(directionsWith(bearer)).isEqualTo(200);
+        assertThat(gateway.bean(ReactiveJwtDecoder.class)).isInstanceOf(RecentlyVerifiedTokens.class);
+    }
+
+    private static int directionsWith(String authorization) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/documents/practices/directions")))
+                .header("Authorization", authorization).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }
