@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,11 +28,17 @@ public final class Bench {
     static final String SEARCH_SERVICE_MANAGEMENT = "http://127.0.0.1:9083";
     static final String DOCUMENT_SERVICE = "http://127.0.0.1:8082";
     static final String ELASTICSEARCH = "http://127.0.0.1:9200";
+    static final List<String> FIGURES = List.of("search", "upload", "gateway-overhead", "index-lag", "comparison",
+            "import");
 
     private final BenchConfig config;
     private final Path output;
     /** Figures not started by then are reported as skipped, so a bounded run still writes its report. */
     private long deadline = Long.MAX_VALUE;
+    /** The figures measured ({@code --only}); empty: all of them. */
+    private Set<String> only = Set.of();
+    /** Modules recorded with JFR during the paced gateway load ({@code --profile}). */
+    private List<String> profiled = List.of();
 
     Bench(BenchConfig config, Path output) {
         this.config = config;
@@ -45,6 +52,9 @@ public final class Bench {
         Integer materials = null;
         Integer lagUploads = null;
         java.time.Duration budget = null;
+        Integer trivialRequests = null;
+        Set<String> only = Set.of();
+        List<String> profiled = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tiny" -> config = BenchConfig.tiny();
@@ -53,23 +63,41 @@ public final class Bench {
                 case "--materials" -> materials = Integer.parseInt(args[++i]);
                 case "--lag-uploads" -> lagUploads = Integer.parseInt(args[++i]);
                 case "--budget" -> budget = java.time.Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--trivial-requests" -> trivialRequests = Integer.parseInt(args[++i]);
+                case "--only" -> only = Set.copyOf(List.of(args[++i].split(",")));
+                case "--profile" -> profiled = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("usage: deploy/bench/run [--tiny|--full] [--practices N] [--materials N] "
-                            + "[--lag-uploads N] [--budget SECONDS]");
+                            + "[--lag-uploads N] [--trivial-requests N] [--budget SECONDS] [--only FIGURE,…] "
+                            + "[--profile MODULE,…]\n  figures: " + String.join(", ", FIGURES)
+                            + "\n  --profile gateway: a JFR recording of the gateway during the paced overhead load");
                     System.exit(2);
                 }
             }
         }
         config = config.withSizes(config.regions(), practices == null ? config.practices() : practices,
                 materials == null ? config.materials() : materials)
-                .withLagUploads(lagUploads == null ? config.lagUploads() : lagUploads);
+                .withLagUploads(lagUploads == null ? config.lagUploads() : lagUploads)
+                .withTrivialRequests(trivialRequests == null ? config.trivialRequests() : trivialRequests);
+        if (!FIGURES.containsAll(only)) {
+            System.err.println("unknown figure in --only " + only + "; figures: " + String.join(", ", FIGURES));
+            System.exit(2);
+        }
         Path root = StackLayout.findRepoRoot();
         Bench bench = new Bench(config, root.resolve("deploy/bench/target/bench-report"));
         if (budget != null) {
             bench.deadline = System.nanoTime() + budget.toNanos();
         }
+        bench.only = only;
+        bench.profiling(profiled);
         Report report = bench.run(root);
         System.out.println(report.markdown());
+    }
+
+    /** Records the given modules with JFR during the paced gateway load, into the report's directory. */
+    Bench profiling(List<String> modules) {
+        this.profiled = List.copyOf(modules);
+        return this;
     }
 
     Report run(Path root) {
@@ -131,18 +159,24 @@ public final class Bench {
                 + " region accounts (school and operator of each region) in turn");
         CorpusLoader.log("corpus loaded in " + Math.round(loaded.seconds()) + " s (" + loaded.requests() + " requests)");
 
+        FlightRecordings recordings = new FlightRecordings(stack, output, profiled);
         figure(stack, report, "search", () -> new SearchFigures(api, config, stack.layout().log("search-service"),
                 label -> dumpThreads(stack, label))
                 .measure(corpus, report));
         figure(stack, report, "upload", () -> new UploadFigures(api, config).measure(corpus, report));
-        figure(stack, report, "gateway overhead", () -> new GatewayOverhead(api, config).measure(report));
-        figure(stack, report, "index lag", () -> new IndexLag(api, loader, config).measure(corpus, report));
+        figure(stack, report, "gateway-overhead", () -> new GatewayOverhead(api, config, recordings,
+                () -> ProcessCpu.total(stack, "gateway")).measure(report));
+        figure(stack, report, "index-lag", () -> new IndexLag(api, loader, config).measure(corpus, report));
         figure(stack, report, "comparison", () -> new ComparisonFigure(api, config).measure(loaded.roadmaps(), report));
         figure(stack, report, "import", () -> new ImportFigures(api).measure(corpus, report));
     }
 
     /** A figure that fails is reported as failed (and missing from the table); the others are still measured. */
     private void figure(PlatformStack stack, Report report, String name, Runnable measurement) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            report.details().put("skipped." + name, "not asked for (--only)");
+            return;
+        }
         if (System.nanoTime() > deadline) {
             CorpusLoader.log(name + " skipped: the run's time budget is spent");
             report.details().put("skipped." + name, "time budget spent");

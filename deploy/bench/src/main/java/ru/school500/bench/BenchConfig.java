@@ -38,4 +38,10 @@ record BenchConfig(String mode, long seed, int regions, int minItems, int maxIte
                 concurrency, searchRequests, searchTime, trivialRequests, uploadSizes, uploads, comparisonRepeats,
                 loadWorkers);
     }
+
+    BenchConfig withTrivialRequests(int requests) {
+        return new BenchConfig(mode, seed, regions, minItems, maxItems, practices, materials, materialWords,
+                concurrency, searchRequests, searchTime, requests, uploadSizes, lagUploads, comparisonRepeats,
+                loadWorkers);
+    }
 }

@@ -2,6 +2,7 @@ package ru.school500.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** A trivial endpoint (the practice directions list) through the gateway and from document-service directly. */
 final class GatewayOverhead {
@@ -11,10 +12,14 @@ final class GatewayOverhead {
 
     private final Api api;
     private final BenchConfig config;
+    private final FlightRecordings recordings;
+    private final Supplier<Duration> gatewayCpu;
 
-    GatewayOverhead(Api api, BenchConfig config) {
+    GatewayOverhead(Api api, BenchConfig config, FlightRecordings recordings, Supplier<Duration> gatewayCpu) {
         this.api = api;
         this.config = config;
+        this.recordings = recordings;
+        this.gatewayCpu = gatewayCpu;
     }
 
     void measure(Report report) {
@@ -46,8 +51,19 @@ final class GatewayOverhead {
         api.accounts().warm(users);
         LoadRun.Stats direct = LoadRun.paced(api.http(), concurrency, 50, PACE, config.trivialRequests(),
                 Duration.ofSeconds(20), n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
-        LoadRun.Stats gateway = LoadRun.paced(api.http(), concurrency, 50, PACE, config.trivialRequests(),
-                Duration.ofSeconds(20), n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL));
+        LoadRun.Stats[] gateway = new LoadRun.Stats[1];
+        Duration cpuBefore = gatewayCpu.get();
+        recordings.around("gateway overhead paced", () -> gateway[0] = LoadRun.paced(api.http(), concurrency, 50,
+                PACE, config.trivialRequests(), Duration.ofSeconds(20),
+                n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL)));
+        double cpuPerRequest = gatewayCpu.get().minus(cpuBefore).toNanos() / 1e6 / (gateway[0].requests() + 50);
+        report.add("gateway.cpu.paced", "gateway CPU per proxied request at the paced load", cpuPerRequest, "ms", null,
+                null, null, null, "process CPU time (user + system) of the gateway over the "
+                        + (gateway[0].requests() + 50) + " requests of the paced load, its warm-up included");
+        addPaced(report, gateway[0], direct);
+    }
+
+    private static void addPaced(Report report, LoadRun.Stats gateway, LoadRun.Stats direct) {
         double overhead = gateway.p50() - direct.p50();
         report.add("gateway.p50.32.paced", "gateway overhead, trivial endpoint p50, 32 users each sending every "
                         + PACE.toMillis() + " ms", gateway.p50(), "ms", "document-service direct", direct.p50(),

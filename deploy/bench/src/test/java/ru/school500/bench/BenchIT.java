@@ -24,12 +24,15 @@ class BenchIT {
         Path output = root.resolve("deploy/bench/target/bench-it-report");
         BenchConfig tiny = BenchConfig.tiny();
 
-        Report report = new Bench(tiny, output).run(root);
+        Path recording = output.resolve(FlightRecordings.fileName("gateway overhead paced", "gateway"));
+        Files.deleteIfExists(recording);
+
+        Report report = new Bench(tiny, output).profiling(List.of("gateway")).run(root);
 
         Map<String, Report.Figure> figures = report.figures().stream()
                 .collect(Collectors.toMap(Report.Figure::key, Function.identity()));
         List<String> expected = new java.util.ArrayList<>(List.of("coldStart", "gateway.p50.1", "gateway.p50.32",
-                "gateway.p50.32.paced",
+                "gateway.p50.32.paced", "gateway.cpu.paced",
                 "import.TXT", "import.DOCX", "import.PDF", "comparison.p95", "comparison.cell.p95", "comparison.full.p95",
                 "indexLag.p99"));
         for (int users : tiny.concurrency()) {
@@ -64,6 +67,7 @@ class BenchIT {
                 .contains("\"readers\"", "\"aggregations\"");
         assertThat(json.path("searchLevels").path("Elasticsearch").size()).isEqualTo(tiny.concurrency().size());
         assertThat(Files.readString(output.resolve("report.md"))).contains("| search p99 via gateway, 32 users |");
+        assertThat(recording).as("the gateway's JFR recording of the paced load").isNotEmptyFile();
         byte[] png = Files.readAllBytes(output.resolve("search-latency.png"));
         assertThat(png).hasSizeGreaterThan(5_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
