@@ -14,24 +14,32 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The service behind the gateway's routes in these tests: answers every request 200 with a small JSON body
  * and counts what reached it, so a test can tell what the gateway let through. {@link #holding()} plays a busy
- * service: each request waits (on its own thread) until {@link #release()}.
+ * service: each request waits (on its own thread) until {@link #release()}; {@link #answering(int...)} one whose
+ * answers have the given statuses in turn.
  */
 public final class Upstream implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger received = new AtomicInteger();
     private final CountDownLatch released;
+    private final int[] statuses;
 
     public Upstream() {
-        this(new CountDownLatch(0));
+        this(new CountDownLatch(0), 200);
     }
 
     public static Upstream holding() {
-        return new Upstream(new CountDownLatch(1));
+        return new Upstream(new CountDownLatch(1), 200);
     }
 
-    private Upstream(CountDownLatch released) {
+    /** The n-th request is answered with the n-th status, every one after the last with the last. */
+    public static Upstream answering(int... statuses) {
+        return new Upstream(new CountDownLatch(0), statuses);
+    }
+
+    private Upstream(CountDownLatch released, int... statuses) {
         this.released = released;
+        this.statuses = statuses.clone();
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -39,7 +47,7 @@ public final class Upstream implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
-            received.incrementAndGet();
+            int n = received.getAndIncrement();
             try {
                 if (!released.await(30, TimeUnit.SECONDS)) {
                     exchange.sendResponseHeaders(500, -1);
@@ -51,9 +59,15 @@ public final class Upstream implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            byte[] body = "{\"hits\":[]}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            int status = statuses[Math.min(n, statuses.length - 1)];
+            byte[] body = (status == 200 ? "{\"hits\":[]}" : "{\"status\":" + status + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type",
+                    status == 200 ? "application/json" : "application/problem+json");
+            if (status == 503) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
