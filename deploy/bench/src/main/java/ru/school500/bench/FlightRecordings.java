@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import ru.school500.stack.PlatformStack;
 import ru.school500.stack.ServiceApp;
@@ -28,7 +28,7 @@ final class FlightRecordings {
     }
 
     /** Records the given modules' instances while {@code measurement} runs; a module not profiled runs as is. */
-    void around(String label, Runnable measurement) {
+    <T> T around(String label, Supplier<T> measurement) {
         List<Recording> recordings = new ArrayList<>();
         for (String module : modules) {
             for (ServiceApp app : stack.instancesOf(module)) {
@@ -38,7 +38,7 @@ final class FlightRecordings {
             }
         }
         try {
-            measurement.run();
+            return measurement.get();
         } finally {
             for (Recording recording : recordings) {
                 if (jcmd(recording.app().pid(), "JFR.stop", "name=bench", "filename=" + recording.file())) {
@@ -53,26 +53,13 @@ final class FlightRecordings {
     }
 
     private boolean jcmd(long pid, String... command) {
-        List<String> line = new ArrayList<>();
-        line.add(stack.layout().javaHome().resolve("bin/jcmd").toString());
-        line.add(Long.toString(pid));
-        line.addAll(List.of(command));
         try {
             Files.createDirectories(directory);
-            Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
         } catch (IOException e) {
-            CorpusLoader.log("jcmd " + String.join(" ", command) + " failed: " + e);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            CorpusLoader.log("no JFR recording: " + e);
             return false;
         }
+        return Jcmd.run(stack.layout().javaHome(), pid, command);
     }
 
     private record Recording(ServiceApp app, Path file) {

@@ -51,16 +51,15 @@ final class GatewayOverhead {
         api.accounts().warm(users);
         LoadRun.Stats direct = LoadRun.paced(api.http(), concurrency, 50, PACE, config.trivialRequests(),
                 Duration.ofSeconds(20), n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
-        LoadRun.Stats[] gateway = new LoadRun.Stats[1];
         Duration cpuBefore = gatewayCpu.get();
-        recordings.around("gateway overhead paced", () -> gateway[0] = LoadRun.paced(api.http(), concurrency, 50,
-                PACE, config.trivialRequests(), Duration.ofSeconds(20),
+        LoadRun.Stats gateway = recordings.around("gateway overhead paced", () -> LoadRun.paced(api.http(),
+                concurrency, 50, PACE, config.trivialRequests(), Duration.ofSeconds(20),
                 n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL)));
-        double cpuPerRequest = gatewayCpu.get().minus(cpuBefore).toNanos() / 1e6 / (gateway[0].requests() + 50);
+        double cpuPerRequest = gatewayCpu.get().minus(cpuBefore).toNanos() / 1e6 / (gateway.requests() + 50);
         report.add("gateway.cpu.paced", "gateway CPU per proxied request at the paced load", cpuPerRequest, "ms", null,
                 null, null, null, "process CPU time (user + system) of the gateway over the "
-                        + (gateway[0].requests() + 50) + " requests of the paced load, its warm-up included");
-        addPaced(report, gateway[0], direct);
+                        + (gateway.requests() + 50) + " requests of the paced load, its warm-up included");
+        addPaced(report, gateway, direct);
     }
 
     private static void addPaced(Report report, LoadRun.Stats gateway, LoadRun.Stats direct) {

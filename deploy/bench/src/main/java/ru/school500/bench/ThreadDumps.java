@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import ru.school500.stack.PlatformStack;
 import ru.school500.stack.ServiceApp;
@@ -25,7 +24,6 @@ final class ThreadDumps {
     /** @return the files written (a service that is not running has none) */
     static List<Path> save(PlatformStack stack, Path directory, String label) {
         List<Path> written = new ArrayList<>();
-        Path jcmd = stack.layout().javaHome().resolve("bin/jcmd");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -40,18 +38,15 @@ final class ThreadDumps {
                 Path file = directory.resolve(label.replaceAll("[^A-Za-z0-9]+", "-") + "-" + app.name() + "-threads.txt");
                 try {
                     Files.deleteIfExists(file);
-                    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "Thread.dump_to_file",
-                            "-format=text", file.toString()).redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                    if (process.waitFor(30, TimeUnit.SECONDS) && Files.isRegularFile(file)) {
-                        written.add(file);
-                    } else {
-                        process.destroyForcibly();
-                    }
                 } catch (IOException e) {
                     CorpusLoader.log("no thread dump of " + app.name() + ": " + e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    continue;
+                }
+                if (Jcmd.run(stack.layout().javaHome(), app.pid(), "Thread.dump_to_file", "-format=text",
+                        file.toString()) && Files.isRegularFile(file)) {
+                    written.add(file);
+                }
+                if (Thread.currentThread().isInterrupted()) {
                     return written;
                 }
             }
