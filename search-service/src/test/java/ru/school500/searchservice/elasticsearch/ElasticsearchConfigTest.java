@@ -87,8 +87,8 @@ class ElasticsearchConfigTest {
         ElasticsearchProperties properties = new ElasticsearchProperties(
                 URI.create("http://127.0.0.1:" + cluster.getAddress().getPort()), "test", Duration.ofSeconds(1),
                 Duration.ofSeconds(5), username, password, null);
-        return new ElasticsearchConfig().elasticsearchRestClient(properties, new ElasticsearchReadLimits(2, 0,
-                Duration.ofMillis(100), Duration.ofSeconds(1)), new DefaultSslBundleRegistry());
+        return new ElasticsearchConfig().elasticsearchRestClient(properties, new ElasticsearchReadLimits(2, 1,
+                Duration.ofMillis(500), 0, Duration.ofMillis(100), Duration.ofSeconds(1)), new DefaultSslBundleRegistry());
     }
 
     /**
@@ -125,7 +125,8 @@ class ElasticsearchConfigTest {
         int sent = expected + 10;
         CountDownLatch answered = new CountDownLatch(sent);
         try (RestClient client = new ElasticsearchConfig().elasticsearchRestClient(properties,
-                new ElasticsearchReadLimits(maxConcurrent, 100, Duration.ofMillis(500), Duration.ofMillis(2200)),
+                new ElasticsearchReadLimits(maxConcurrent, 4, Duration.ofSeconds(1), 100, Duration.ofMillis(500),
+                        Duration.ofMillis(2200)),
                 new DefaultSslBundleRegistry())) {
             for (int i = 0; i < sent; i++) {
                 client.performRequestAsync(new Request("GET", "/_search"), new ResponseListener() {

@@ -43,7 +43,7 @@ import ru.school500.searchservice.support.TestServers;
  * search is off, since it would take a turn of its own.
  */
 @SpringBootTest(properties = { "platform.feed.enabled=false", "platform.search.warm-up=false",
-        "platform.elasticsearch.reads.max-concurrent=1",
+        "platform.elasticsearch.reads.max-concurrent=1", "platform.elasticsearch.reads.min-concurrent=1",
         "platform.elasticsearch.reads.max-queued=1", "platform.elasticsearch.reads.max-wait=60s",
         "platform.elasticsearch.reads.deadline=90s" })
 @AutoConfigureMockMvc
@@ -95,7 +95,7 @@ class ReadQueueIT {
                 return null;
             }), threads);
             Eventually.within(Duration.ofSeconds(30)).alias("the busy read holds the only turn")
-                    .until(() -> bulkheads.bulkhead("elasticsearch").getMetrics().getAvailableConcurrentCalls() == 0);
+                    .until(() -> guard.inflight() == 1);
 
             CompletableFuture<MvcResult> waiting = CompletableFuture.supplyAsync(() -> {
                 try {
