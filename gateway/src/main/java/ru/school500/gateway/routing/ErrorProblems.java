@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
  * Every error the gateway itself answers (an unrouted {@code /api/...}, a missing page, a method not allowed, a
  * body too large, anything unexpected) is problem+json with a Russian detail, in place of Boot's default JSON.
  * The one exception is a person's browser opening a page address outside {@code /api/}: it asks for HTML, so it
- * gets the Russian error page of the web UI ({@code static/error/404.html}, 403, 500) with the same status.
+ * gets the Russian error page of the web UI ({@code static/error/404.html}, 403, 500) with the same status. When
+ * the session store (Redis) is down or stalled, a page or a call that needed the session is answered 503 with
+ * Retry-After (the page {@code 503.html} with «Повторить»), not as an internal error.
  * Runs after {@link UnavailableServiceHandler}, which answers the 503s; being an
  * {@code ErrorWebExceptionHandler} bean it replaces Boot's default one.
  */
@@ -44,7 +46,8 @@ class ErrorProblems implements ErrorWebExceptionHandler {
             Map.entry(414, "Адрес запроса слишком длинный."),
             Map.entry(415, "Формат тела запроса не поддерживается."),
             Map.entry(431, "Заголовки запроса слишком большие."),
-            Map.entry(500, "Внутренняя ошибка шлюза. Повторите запрос позже."));
+            Map.entry(500, "Внутренняя ошибка шлюза. Повторите запрос позже."),
+            Map.entry(503, "Платформа временно недоступна. Повторите попытку через несколько секунд."));
 
     private final Problems problems;
 
@@ -54,6 +57,15 @@ class ErrorProblems implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (isSessionStoreDown(failure)) {
+            // the browser sessions' store (Redis) is down or stalled: the platform is not broken, only unreachable
+            // for a moment, so the caller is told to try again rather than shown an internal error
+            log.warn("session store unavailable: {}", failure.toString());
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return wantsPage(exchange) ? page(exchange, HttpStatus.SERVICE_UNAVAILABLE)
+                    : problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, UnavailableServiceHandler.TITLE,
+                            detail(HttpStatus.SERVICE_UNAVAILABLE));
+        }
         HttpStatusCode code = failure instanceof ErrorResponse response ? response.getStatusCode()
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         HttpStatus status = HttpStatus.resolve(code.value());
@@ -70,6 +82,17 @@ class ErrorProblems implements ErrorWebExceptionHandler {
             return page(exchange, status);
         }
         return problems.write(exchange, status, title(status), detail(status));
+    }
+
+    /** Lettuce's own failures (a refused connection, a command timed out), also when Spring Data wraps them. */
+    static boolean isSessionStoreDown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.lettuce.core.RedisException
+                    || cause instanceof org.springframework.data.redis.RedisConnectionFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsPage(ServerWebExchange exchange) {
@@ -91,7 +114,10 @@ class ErrorProblems implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        int shown = status.value() == 403 || status.value() == 404 ? status.value() : status.is5xxServerError() ? 500 : 404;
+        int shown = switch (status.value()) {
+            case 403, 404, 503 -> status.value();
+            default -> status.is5xxServerError() ? 500 : 404;
+        };
         byte[] body;
         try (InputStream in = new ClassPathResource("static/error/" + shown + ".html").getInputStream()) {
             body = in.readAllBytes();

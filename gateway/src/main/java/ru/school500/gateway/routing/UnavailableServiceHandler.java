@@ -36,7 +36,8 @@ class UnavailableServiceHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (!isUnavailable(failure)) {
+        if (!isUnavailable(failure) || ErrorProblems.isSessionStoreDown(failure)) {
+            // the session store is not a service behind a route: ErrorProblems answers that, with a page for a browser
             return Mono.error(failure);
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

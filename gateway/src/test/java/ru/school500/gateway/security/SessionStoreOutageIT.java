@@ -1,0 +1,132 @@
+package ru.school500.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ru.school500.gateway.support.GatewayInstance;
+import ru.school500.gateway.support.TestIssuer;
+import ru.school500.gateway.support.Upstream;
+
+/**
+ * With the session store (Redis) down — nothing listening — or stalled — connected, never answering — a person's
+ * browser is told that the platform is briefly unavailable: 503 with Retry-After, the page with «Повторить», and
+ * problem+json for the web UI's own calls, instead of «Ошибка 500». A caller with a bearer token needs no session
+ * and is still served.
+ */
+class SessionStoreOutageIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static TestIssuer issuer;
+    private static Upstream upstream;
+    private static ServerSocket silentRedis;
+    private static final List<Socket> held = new CopyOnWriteArrayList<>();
+    private static GatewayInstance down;
+    private static GatewayInstance stalled;
+
+    @BeforeAll
+    static void start() throws Exception {
+        issuer = new TestIssuer();
+        upstream = new Upstream();
+        int nothingListening;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListening = socket.getLocalPort();
+        }
+        silentRedis = new ServerSocket(0);
+        Thread.ofVirtual().start(SessionStoreOutageIT::acceptAndSayNothing);
+        down = GatewayInstance.start(issuer, upstream, redisAt(nothingListening));
+        stalled = GatewayInstance.start(issuer, upstream, redisAt(silentRedis.getLocalPort()));
+    }
+
+    private static Map<String, Object> redisAt(int port) {
+        return Map.of("spring.data.redis.port", port, "spring.data.redis.connect-timeout", "500ms",
+                "spring.data.redis.timeout", "1s");
+    }
+
+    private static void acceptAndSayNothing() {
+        while (!silentRedis.isClosed()) {
+            try {
+                held.add(silentRedis.accept());
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        for (GatewayInstance gateway : new GatewayInstance[] { down, stalled }) {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+        silentRedis.close();
+        for (Socket socket : held) {
+            socket.close();
+        }
+        upstream.close();
+        issuer.close();
+    }
+
+    @ParameterizedTest(name = "session store {0}")
+    @ValueSource(strings = { "down", "stalled" })
+    void aPageAsksToTryAgainInsteadOfShowingAnInternalError(String state) throws Exception {
+        HttpResponse<String> page = send(gateway(state), HttpRequest.newBuilder()
+                .uri(URI.create(gateway(state).url("/roadmaps")))
+                .header("Accept", "text/html,application/xhtml+xml").header("Cookie", "SESSION=c2Vzc2lvbg"));
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(page.body()).contains("Платформа временно недоступна").contains("Повторить")
+                .doesNotContain("Ошибка 500");
+    }
+
+    @ParameterizedTest(name = "session store {0}")
+    @ValueSource(strings = { "down", "stalled" })
+    void theWebUisOwnCallIsAProblemWithRetryAfter(String state) throws Exception {
+        HttpResponse<String> call = send(gateway(state), HttpRequest.newBuilder()
+                .uri(URI.create(gateway(state).url("/api/roadmaps")))
+                .header("Accept", "application/json").header("Cookie", "SESSION=c2Vzc2lvbg"));
+
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(503);
+        assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(call.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(call.body()).contains("\"status\":503").contains("Платформа временно недоступна");
+    }
+
+    @ParameterizedTest(name = "session store {0}")
+    @ValueSource(strings = { "down", "stalled" })
+    void aCallWithABearerTokenNeedsNoSessionAndIsServed(String state) throws Exception {
+        HttpResponse<String> call = send(gateway(state), HttpRequest.newBuilder()
+                .uri(URI.create(gateway(state).url("/api/roadmaps")))
+                .header("Accept", "application/json").header("Authorization", issuer.bearer("kir-school1")));
+
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+    }
+
+    private static GatewayInstance gateway(String state) {
+        return state.equals("down") ? down : stalled;
+    }
+
+    private static HttpResponse<String> send(GatewayInstance gateway, HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
