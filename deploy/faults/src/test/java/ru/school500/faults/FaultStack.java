@@ -1,15 +1,13 @@
 package ru.school500.faults;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import ru.school500.stack.Directories;
 import ru.school500.stack.PlatformStack;
 import ru.school500.stack.StackLayout;
 
@@ -38,7 +36,11 @@ public final class FaultStack implements BeforeAllCallback {
     private static synchronized Handle start() {
         Path root = StackLayout.findRepoRoot();
         Path home = root.resolve("deploy/faults/target/stack");
-        deleteRecursively(home.resolve("data"));
+        try {
+            Directories.deleteRecursively(home.resolve("data"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clear " + home.resolve("data") + ": " + e.getMessage(), e);
+        }
         stack = new PlatformStack(StackLayout.forRepo(root, home), 2);
         // two instances of everything on one small machine under steady load: a plain write can outlast the
         // gateway's 2 s limit without any fault, which would read as a failure of the scenario under test
@@ -46,19 +48,6 @@ public final class FaultStack implements BeforeAllCallback {
         stack.withServiceEnvironment("gateway", patience).withServiceEnvironment("gateway-2", patience);
         stack.start();
         return new Handle(stack);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     record Handle(PlatformStack stack) implements ExtensionContext.Store.CloseableResource {

@@ -159,7 +159,7 @@ final class ServiceAotCache {
     private static void extract(StackLayout layout, String module, Path jar, Path directory) throws IOException {
         Path app = directory.resolve("app");
         Files.createDirectories(directory);
-        deleteRecursively(app);
+        Directories.deleteRecursively(app);
         Path log = directory.resolve("extract.log");
         ProcessBuilder builder = new ProcessBuilder(layout.javaHome().resolve("bin/java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString())
@@ -188,7 +188,7 @@ final class ServiceAotCache {
                 String name = entry.getFileName().toString();
                 if (Files.isDirectory(entry) && name.startsWith(module + "-") && !name.equals(keep)
                         && name.length() == module.length() + 1 + 16) {
-                    deleteRecursively(entry);
+                    Directories.deleteRecursively(entry);
                 }
             }
         }
@@ -219,17 +219,6 @@ final class ServiceAotCache {
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -152,10 +152,23 @@ class FeedPoller implements SmartLifecycle {
         String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (previous == null || previous.lastError() == null) {
             log.warn("feed {} paused, will retry: {}", name, message);
+        } else if (!sameKind(previous.lastError(), message)) {
+            // one line per kind, not per retry: the source came back and Elasticsearch went away, say
+            log.warn("feed {} still paused, now: {}", name, message);
         }
         statuses.put(name, new FeedStatus(name, previous == null ? 0 : previous.position(),
                 previous == null ? null : previous.lastSuccess(), message, Instant.now(),
                 previous == null ? 0 : previous.indexedChanges(), previous != null && previous.pulling()));
+    }
+
+    /** Whether two failures' messages ({@code Type: detail}) name the same exception type. */
+    static boolean sameKind(String before, String now) {
+        return typeOf(before).equals(typeOf(now));
+    }
+
+    private static String typeOf(String message) {
+        int colon = message.indexOf(':');
+        return colon < 0 ? message : message.substring(0, colon);
     }
 
     private void sleep(Duration pause) {
