@@ -1,7 +1,9 @@
 package ru.school500.bench;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /** A trivial endpoint (the practice directions list) through the gateway and from document-service directly. */
@@ -27,9 +29,9 @@ final class GatewayOverhead {
         for (int concurrency : List.of(1, 32)) {
             api.accounts().warm(users);
             LoadRun.Stats direct = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
-                    n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
+                    trivial(Bench.DOCUMENT_SERVICE, users));
             LoadRun.Stats gateway = LoadRun.run(api.http(), concurrency, 50, config.trivialRequests(), Duration.ofSeconds(20),
-                    n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL));
+                    trivial(api.base(), users));
             double overhead = gateway.p50() - direct.p50();
             String who = concurrency + (concurrency == 1 ? " user" : " users");
             report.add("gateway.p50." + concurrency, "gateway overhead, trivial endpoint p50, " + who, gateway.p50(), "ms",
@@ -50,16 +52,20 @@ final class GatewayOverhead {
         int concurrency = 32;
         api.accounts().warm(users);
         LoadRun.Stats direct = LoadRun.paced(api.http(), concurrency, 50, PACE, config.trivialRequests(),
-                Duration.ofSeconds(20), n -> Bench.get(api, Bench.DOCUMENT_SERVICE, users.get(n % users.size()), TRIVIAL));
+                Duration.ofSeconds(20), trivial(Bench.DOCUMENT_SERVICE, users));
         Duration cpuBefore = gatewayCpu.get();
         LoadRun.Stats gateway = recordings.around("gateway overhead paced", () -> LoadRun.paced(api.http(),
-                concurrency, 50, PACE, config.trivialRequests(), Duration.ofSeconds(20),
-                n -> Bench.get(api, api.base(), users.get(n % users.size()), TRIVIAL)));
+                concurrency, 50, PACE, config.trivialRequests(), Duration.ofSeconds(20), trivial(api.base(), users)));
         double cpuPerRequest = gatewayCpu.get().minus(cpuBefore).toNanos() / 1e6 / (gateway.requests() + 50);
         report.add("gateway.cpu.paced", "gateway CPU per proxied request at the paced load", cpuPerRequest, "ms", null,
                 null, null, null, "process CPU time (user + system) of the gateway over the "
                         + (gateway.requests() + 50) + " requests of the paced load, its warm-up included");
         addPaced(report, gateway, direct);
+    }
+
+    /** The n-th request to the trivial endpoint at {@code base}, by the users in turn. */
+    private IntFunction<HttpRequest> trivial(String base, List<String> users) {
+        return n -> Bench.get(api, base, users.get(n % users.size()), TRIVIAL);
     }
 
     private static void addPaced(Report report, LoadRun.Stats gateway, LoadRun.Stats direct) {
