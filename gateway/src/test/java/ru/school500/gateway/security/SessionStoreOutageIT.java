@@ -31,6 +31,8 @@ import ru.school500.gateway.support.Upstream;
  */
 class SessionStoreOutageIT {
 
+    /** A session cookie the store would be asked about, were it there. */
+    private static final String SESSION = "SESSION=c2Vzc2lvbg";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static TestIssuer issuer;
@@ -87,9 +89,7 @@ class SessionStoreOutageIT {
     @ParameterizedTest(name = "session store {0}")
     @ValueSource(strings = { "down", "stalled" })
     void aPageAsksToTryAgainInsteadOfShowingAnInternalError(String state) throws Exception {
-        HttpResponse<String> page = send(gateway(state), HttpRequest.newBuilder()
-                .uri(URI.create(gateway(state).url("/roadmaps")))
-                .header("Accept", "text/html,application/xhtml+xml").header("Cookie", "SESSION=c2Vzc2lvbg"));
+        HttpResponse<String> page = get(state, "/roadmaps", "text/html,application/xhtml+xml", "Cookie", SESSION);
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
@@ -102,9 +102,7 @@ class SessionStoreOutageIT {
     @ParameterizedTest(name = "session store {0}")
     @ValueSource(strings = { "down", "stalled" })
     void theWebUisOwnCallIsAProblemWithRetryAfter(String state) throws Exception {
-        HttpResponse<String> call = send(gateway(state), HttpRequest.newBuilder()
-                .uri(URI.create(gateway(state).url("/api/roadmaps")))
-                .header("Accept", "application/json").header("Cookie", "SESSION=c2Vzc2lvbg"));
+        HttpResponse<String> call = get(state, "/api/roadmaps", "application/json", "Cookie", SESSION);
 
         assertThat(call.statusCode()).as(call.body()).isEqualTo(503);
         assertThat(call.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -115,18 +113,18 @@ class SessionStoreOutageIT {
     @ParameterizedTest(name = "session store {0}")
     @ValueSource(strings = { "down", "stalled" })
     void aCallWithABearerTokenNeedsNoSessionAndIsServed(String state) throws Exception {
-        HttpResponse<String> call = send(gateway(state), HttpRequest.newBuilder()
-                .uri(URI.create(gateway(state).url("/api/roadmaps")))
-                .header("Accept", "application/json").header("Authorization", issuer.bearer("kir-school1")));
+        HttpResponse<String> call = get(state, "/api/roadmaps", "application/json", "Authorization",
+                issuer.bearer("kir-school1"));
 
         assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
     }
 
-    private static GatewayInstance gateway(String state) {
-        return state.equals("down") ? down : stalled;
-    }
-
-    private static HttpResponse<String> send(GatewayInstance gateway, HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** A GET to the gateway with the session store {@code state}, with one credential header. */
+    private static HttpResponse<String> get(String state, String path, String accept, String header, String value)
+            throws Exception {
+        GatewayInstance gateway = state.equals("down") ? down : stalled;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(20))
+                .header("Accept", accept).header(header, value).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

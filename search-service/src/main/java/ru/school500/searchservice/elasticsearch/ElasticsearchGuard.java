@@ -40,11 +40,12 @@ import ru.school500.searchservice.web.Problems;
  * breaker never sees it, because a busy cluster is not a broken one. Then the Resilience4j circuit breaker
  * {@code resilience4j.circuitbreaker.instances.elasticsearch} and the read's {@code deadline}: Elasticsearch gets
  * what the wait for a turn left of it, so every read answers within the deadline of its arrival (503 problem+json
- * when the cluster is down or too slow), and calls stop piling up while it stays down.
+ * when the cluster is down or too slow), and calls stop piling up while it stays down. A read cut at its deadline
+ * is a slow call for the breaker, not a failure: it opens on failures, or when all the recent reads were slow.
  *
  * <p>The number of reads let in at once is not fixed ({@link LatencyTargetLimit} in Netflix's limiter): a read
  * that took longer than {@code latency-target} in Elasticsearch halves it (a read cut at its deadline counts with
- * the time it had), a read within it adds one, between {@code min-concurrent} and {@code max-concurrent}. Measured
+ * the time it had), a limit's worth of reads within it add one, between {@code min-concurrent} and {@code max-concurrent}. Measured
  * on a slowed machine, 32 reads at once made Elasticsearch answer fewer reads per second than 8 did, every read
  * missed its deadline and the breaker opened; with the limit lowered, those let in are answered in time and the
  * others get a quick 503. It halves rather than shrinks by a little because the breaker opens after a few reads
@@ -152,7 +153,9 @@ public class ElasticsearchGuard {
             return unavailable(failure);
         } catch (TimeoutException e) {
             read.cancel(true);
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            // a slow call for the breaker, not a failure: it opens when every recent read was slow (a hung cluster),
+            // not when a busy one cuts some of them, which the limit answers by letting fewer in
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             // a sample with the time it had, longer than latency-target (ElasticsearchReadLimits checks that)
             turn.onSuccess();
             return unavailable(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -95,6 +96,30 @@ class ElasticsearchGuardTest {
         assertThat(breakers.circuitBreaker("elasticsearch").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         ErrorResponseException open = catchThrowableOfType(ErrorResponseException.class, () -> guard.call(() -> "x"));
         assertThat(open.getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
+    void readsCutAtTheirDeadlineOpenTheBreakerOnlyWhenNoneIsAnsweredInTime() {
+        CircuitBreakerRegistry slowCalls = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(5).minimumNumberOfCalls(5).failureRateThreshold(50).slowCallRateThreshold(100)
+                .slowCallDurationThreshold(Duration.ofMillis(200)).build());
+        guard = new ElasticsearchGuard(slowCalls, BulkheadRegistry.ofDefaults(), new ElasticsearchReadLimits(4, 4,
+                Duration.ofMillis(100), 0, Duration.ofMillis(100), Duration.ofMillis(300)), new SimpleMeterRegistry());
+        CircuitBreaker breaker = slowCalls.circuitBreaker("elasticsearch");
+
+        for (Duration read : List.of(Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofSeconds(1),
+                Duration.ofMillis(10), Duration.ofMillis(10))) {
+            catchThrowableOfType(ErrorResponseException.class, () -> guard.call(() -> sleep(read, "read")));
+        }
+        assertThat(breaker.getState()).as("a busy cluster: 2 of 5 reads cut").isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+
+        for (int i = 0; i < 5; i++) {
+            ErrorResponseException cut = catchThrowableOfType(ErrorResponseException.class,
+                    () -> guard.call(() -> sleep(Duration.ofSeconds(1), "read")));
+            assertThat(cut.getStatusCode().value()).isEqualTo(503);
+        }
+        assertThat(breaker.getState()).as("a hung cluster: every read cut").isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     @Test

@@ -36,15 +36,24 @@ class LatencyTargetLimitTest {
     }
 
     @Test
-    void aReadWithinTheTargetAddsOneWhileAtLeastHalfTheLimitIsInUse() {
+    void readsWithinTheTargetAddOnePerLimitsWorthWhileAtLeastHalfTheLimitIsInUse() {
         limit.onSample(0, 150 * MS, 32, false);
         assertThat(limit.getLimit()).isEqualTo(16);
 
-        limit.onSample(200 * MS, 50 * MS, 7, false);
+        for (int i = 0; i < 40; i++) {
+            limit.onSample((200 + i) * MS, 50 * MS, 7, false);
+        }
         assertThat(limit.getLimit()).as("fewer than half in use: no evidence that more would do").isEqualTo(16);
 
-        for (int i = 0; i < 40; i++) {
-            limit.onSample((300 + i) * MS, 50 * MS, limit.getLimit(), false);
+        for (int i = 0; i < 15; i++) {
+            limit.onSample((300 + i) * MS, 50 * MS, 16, false);
+        }
+        assertThat(limit.getLimit()).as("15 reads within the target at a limit of 16").isEqualTo(16);
+        limit.onSample(316 * MS, 50 * MS, 16, false);
+        assertThat(limit.getLimit()).as("the 16th").isEqualTo(17);
+
+        for (int i = 0; i < 1000; i++) {
+            limit.onSample((400 + i) * MS, 50 * MS, limit.getLimit(), false);
         }
         assertThat(limit.getLimit()).as("back up, and no higher than the maximum").isEqualTo(32);
     }
