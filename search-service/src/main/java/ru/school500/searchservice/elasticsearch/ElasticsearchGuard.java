@@ -44,12 +44,12 @@ import ru.school500.searchservice.web.Problems;
  * is a slow call for the breaker, not a failure: it opens on failures, or when all the recent reads were slow.
  *
  * <p>The number of reads let in at once is not fixed ({@link LatencyTargetLimit} in Netflix's limiter): a read
- * that took longer than {@code latency-target} in Elasticsearch halves it (a read cut at its deadline counts with
- * the time it had), a limit's worth of reads within it add one, between {@code min-concurrent} and {@code max-concurrent}. Measured
- * on a slowed machine, 32 reads at once made Elasticsearch answer fewer reads per second than 8 did, every read
- * missed its deadline and the breaker opened; with the limit lowered, those let in are answered in time and the
- * others get a quick 503. It halves rather than shrinks by a little because the breaker opens after a few reads
- * cut at their deadline, and then the limit learns nothing until it closes.
+ * that took longer than {@code latency-target} in Elasticsearch lowers it by a quarter (a read cut at its deadline
+ * counts with the time it had), a limit's worth of reads within it add one, between {@code min-concurrent} and
+ * {@code max-concurrent}. Measured on a slowed machine, 32 reads at once made Elasticsearch answer fewer reads per
+ * second than 8 did, every read missed its deadline and the breaker opened; with the limit lowered, those let in
+ * are answered in time and the others get a quick 503. The target sits just below what the deadline leaves after
+ * the longest wait: a cluster that is merely busy, its reads slower but in time, keeps all 32.
  */
 @Component
 public class ElasticsearchGuard {

@@ -19,38 +19,35 @@ class LatencyTargetLimitTest {
     }
 
     @Test
-    void aSlowReadHalvesTheLimitOnceForTheReadsLetInBeforeAndAgainForOneLetInAfter() {
+    void aSlowReadLowersTheLimitByAQuarterOnceForTheReadsLetInBeforeAndAgainForOneLetInAfter() {
         limit.onSample(0, 150 * MS, 32, false);
-        assertThat(limit.getLimit()).isEqualTo(16);
+        assertThat(limit.getLimit()).isEqualTo(24);
 
         limit.onSample(10 * MS, 160 * MS, 31, false);
         limit.onSample(120 * MS, 40 * MS, 30, true);
-        assertThat(limit.getLimit()).as("reads let in before the decrease took effect").isEqualTo(16);
+        assertThat(limit.getLimit()).as("reads let in before the decrease took effect").isEqualTo(24);
 
-        limit.onSample(151 * MS, 200 * MS, 16, false);
-        assertThat(limit.getLimit()).isEqualTo(8);
-        limit.onSample(352 * MS, 200 * MS, 8, true);
-        assertThat(limit.getLimit()).as("a dropped read counts as slow").isEqualTo(4);
-        limit.onSample(553 * MS, 200 * MS, 4, false);
+        limit.onSample(151 * MS, 200 * MS, 24, false);
+        assertThat(limit.getLimit()).isEqualTo(18);
+        limit.onSample(352 * MS, 200 * MS, 18, true);
+        assertThat(limit.getLimit()).as("a dropped read counts as slow").isEqualTo(13);
+        for (int i = 0; i < 5; i++) {
+            limit.onSample((553 + 201 * i) * MS, 200 * MS, 4, false);
+        }
         assertThat(limit.getLimit()).as("never below the minimum").isEqualTo(4);
     }
 
     @Test
-    void readsWithinTheTargetAddOnePerLimitsWorthWhileAtLeastHalfTheLimitIsInUse() {
+    void readsWithinTheTargetAddOnePerLimitsWorth() {
         limit.onSample(0, 150 * MS, 32, false);
-        assertThat(limit.getLimit()).isEqualTo(16);
+        assertThat(limit.getLimit()).isEqualTo(24);
 
-        for (int i = 0; i < 40; i++) {
-            limit.onSample((200 + i) * MS, 50 * MS, 7, false);
+        for (int i = 0; i < 23; i++) {
+            limit.onSample((300 + i) * MS, 50 * MS, 1, false);
         }
-        assertThat(limit.getLimit()).as("fewer than half in use: no evidence that more would do").isEqualTo(16);
-
-        for (int i = 0; i < 15; i++) {
-            limit.onSample((300 + i) * MS, 50 * MS, 16, false);
-        }
-        assertThat(limit.getLimit()).as("15 reads within the target at a limit of 16").isEqualTo(16);
-        limit.onSample(316 * MS, 50 * MS, 16, false);
-        assertThat(limit.getLimit()).as("the 16th").isEqualTo(17);
+        assertThat(limit.getLimit()).as("23 reads within the target at a limit of 24").isEqualTo(24);
+        limit.onSample(323 * MS, 50 * MS, 1, false);
+        assertThat(limit.getLimit()).as("the 24th, though few were in use").isEqualTo(25);
 
         for (int i = 0; i < 1000; i++) {
             limit.onSample((400 + i) * MS, 50 * MS, limit.getLimit(), false);
