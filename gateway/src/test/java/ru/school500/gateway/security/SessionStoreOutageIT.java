@@ -25,7 +25,8 @@ import ru.school500.gateway.support.Upstream;
 
 /**
  * With the session store (Redis) down — nothing listening — or stalled — connected, never answering — a person's
- * browser is told that the platform is briefly unavailable: 503 with Retry-After, the page with «Повторить», and
+ * browser is told that the platform is briefly unavailable: 503 with Retry-After, the page with «Повторить» that
+ * also reloads itself after those 5 s unless the reader stops it (error-page.js), and
  * problem+json for the web UI's own calls, instead of «Ошибка 500». A caller with a bearer token needs no session
  * and is still served.
  */
@@ -97,6 +98,8 @@ class SessionStoreOutageIT {
         assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(page.body()).contains("Платформа временно недоступна").contains("Повторить")
                 .doesNotContain("Ошибка 500");
+        assertThat(page.body()).as("the page tries again by itself after the Retry-After, unless stopped")
+                .contains("id=\"auto-retry\" data-seconds=\"5\"").contains("Не обновлять");
     }
 
     @ParameterizedTest(name = "session store {0}")
