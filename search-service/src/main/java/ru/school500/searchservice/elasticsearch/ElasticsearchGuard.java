@@ -41,7 +41,10 @@ import ru.school500.searchservice.web.Problems;
  * {@code resilience4j.circuitbreaker.instances.elasticsearch} and the read's {@code deadline}: Elasticsearch gets
  * what the wait for a turn left of it, so every read answers within the deadline of its arrival (503 problem+json
  * when the cluster is down or too slow), and calls stop piling up while it stays down. A read cut at its deadline
- * is a slow call for the breaker, not a failure: it opens on failures, or when all the recent reads were slow.
+ * lowers the limit below; only a read let in while the limit was at {@code min-concurrent} counts as a failure
+ * for the breaker when it is cut.
+ * (Counted as slow calls, reads cut while the limit was still coming down from 32 opened the breaker on a cluster
+ * that was merely slow, and it turned every search away for 20 s of the benchmark.)
  *
  * <p>The number of reads let in at once is not fixed ({@link LatencyTargetLimit} in Netflix's limiter): a read
  * that took longer than {@code latency-target} in Elasticsearch lowers it by a quarter (a read cut at its deadline
@@ -61,6 +64,7 @@ public class ElasticsearchGuard {
     private final SimpleLimiter<Void> admitted;
     private final Limiter<Void> turns;
     private final Duration deadline;
+    private final int minConcurrent;
     // the read runs beside the caller, so the caller can stop waiting at its deadline; the read is interrupted then
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -68,6 +72,7 @@ public class ElasticsearchGuard {
             MeterRegistry meters) {
         this.breaker = breakers.circuitBreaker("elasticsearch");
         this.deadline = limits.deadline();
+        this.minConcurrent = limits.minConcurrent();
         // "queue" admits the reads in Elasticsearch plus those waiting, refusing at once beyond that; "turns" lets
         // the adaptive number of them in, the others wait up to max-wait
         this.queue = bulkheads.bulkhead("elasticsearch-queue", BulkheadConfig.custom()
@@ -132,6 +137,8 @@ public class ElasticsearchGuard {
             turn.onIgnore();
             return unavailable(CallNotPermittedException.createCallNotPermittedException(breaker));
         }
+        // let in while the limit was at its floor: were it cut, not even the fewest reads at once are answered in time
+        boolean fewestAtOnce = admitted.getLimit() <= minConcurrent;
         long start = System.nanoTime();
         Future<T> read = reads.submit(call::run);
         try {
@@ -153,11 +160,15 @@ public class ElasticsearchGuard {
             return unavailable(failure);
         } catch (TimeoutException e) {
             read.cancel(true);
-            // a slow call for the breaker, not a failure: it opens when every recent read was slow (a hung cluster),
-            // not when a busy one cuts some of them, which the limit answers by letting fewer in
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             // a sample with the time it had, longer than latency-target (ElasticsearchReadLimits checks that)
             turn.onSuccess();
+            if (fewestAtOnce) {
+                // as good as down
+                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            } else {
+                // the limit's to answer, by letting fewer in; a busy cluster is not a broken one
+                breaker.releasePermission();
+            }
             return unavailable(e);
         } catch (InterruptedException e) {
             read.cancel(true);

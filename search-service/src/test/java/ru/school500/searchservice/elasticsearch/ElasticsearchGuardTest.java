@@ -99,27 +99,55 @@ class ElasticsearchGuardTest {
     }
 
     @Test
-    void readsCutAtTheirDeadlineOpenTheBreakerOnlyWhenNoneIsAnsweredInTime() {
-        CircuitBreakerRegistry slowCalls = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowSize(5).minimumNumberOfCalls(5).failureRateThreshold(50).slowCallRateThreshold(100)
-                .slowCallDurationThreshold(Duration.ofMillis(200)).build());
-        guard = new ElasticsearchGuard(slowCalls, BulkheadRegistry.ofDefaults(), new ElasticsearchReadLimits(4, 4,
+    void readsCutAtTheirDeadlineAreLeftToTheLimitUntilItIsAtItsFloorAndOnlyThenOpenTheBreaker() {
+        guard = new ElasticsearchGuard(breakers, BulkheadRegistry.ofDefaults(), new ElasticsearchReadLimits(8, 2,
                 Duration.ofMillis(100), 0, Duration.ofMillis(100), Duration.ofMillis(300)), new SimpleMeterRegistry());
-        CircuitBreaker breaker = slowCalls.circuitBreaker("elasticsearch");
+        CircuitBreaker breaker = breakers.circuitBreaker("elasticsearch");
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(cutRead().getStatusCode().value()).isEqualTo(503);
+        }
+        assertThat(guard.currentLimit()).as("a quarter fewer per cut read: 8, 6, 4, 3, 2").isEqualTo(2);
+        assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).as("cut reads above the floor").isZero();
 
         for (Duration read : List.of(Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofSeconds(1),
                 Duration.ofMillis(10), Duration.ofMillis(10))) {
             catchThrowableOfType(ErrorResponseException.class, () -> guard.call(() -> sleep(read, "read")));
         }
-        assertThat(breaker.getState()).as("a busy cluster: 2 of 5 reads cut").isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breaker.getState()).as("at the floor, a busy cluster: 2 of 5 reads cut")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
 
-        for (int i = 0; i < 5; i++) {
-            ErrorResponseException cut = catchThrowableOfType(ErrorResponseException.class,
-                    () -> guard.call(() -> sleep(Duration.ofSeconds(1), "read")));
-            assertThat(cut.getStatusCode().value()).isEqualTo(503);
+        for (int i = 0; i < 6 && breaker.getState() == CircuitBreaker.State.CLOSED; i++) {
+            cutRead();
         }
-        assertThat(breaker.getState()).as("a hung cluster: every read cut").isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breaker.getState()).as("a hung cluster: every read cut, even the fewest at once")
+                .isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    /**
+     * The benchmark's 32 users on a slow cluster: at first every read is cut, then the reads answered take longer
+     * than the target. The breaker stays closed while the limit comes down, and the reads let in are answered.
+     */
+    @Test
+    void aClusterThatIsSlowButAnswersNeverOpensTheBreaker() throws Exception {
+        SaturatingCluster cluster = new SaturatingCluster(Duration.ofMillis(40));
+        // as application.yml configures it
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().slidingWindowSize(20)
+                .minimumNumberOfCalls(5).failureRateThreshold(50).build());
+        guard = new ElasticsearchGuard(breakers, BulkheadRegistry.ofDefaults(), new ElasticsearchReadLimits(32, 2,
+                Duration.ofMillis(400), 100, Duration.ofMillis(200), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+
+        Outcomes outcomes = readFor(32, Duration.ofSeconds(4), cluster);
+
+        assertThat(breakers.circuitBreaker("elasticsearch").getState()).as(outcomes.toString())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(outcomes.answered()).as(outcomes.toString()).isGreaterThanOrEqualTo(20);
+    }
+
+    private ErrorResponseException cutRead() {
+        return catchThrowableOfType(ErrorResponseException.class,
+                () -> guard.call(() -> sleep(Duration.ofSeconds(1), "read")));
     }
 
     @Test
