@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import ru.school500.stack.ServiceApp;
 import ru.school500.stack.StackLayout;
 
 /**
  * Issue 11 at the running platform: every error the gateway, roadmap-service and search-service answer is
  * problem+json in Russian, even for requests no controller sees (sent byte for byte over a socket, so no client
- * normalises them); the web pages carry a Content-Security-Policy without inline scripts; the session and CSRF
- * cookies are {@code Secure} when the gateway is configured for TLS.
+ * normalises them); the web pages carry a Content-Security-Policy without inline scripts. (The cookies of a gateway
+ * configured for TLS: {@link SecureCookiesIT}.)
  */
 @ExtendWith(RunningPlatform.class)
 class ErrorShapeAndBrowserPolicyIT {
@@ -89,32 +87,6 @@ class ErrorShapeAndBrowserPolicyIT {
                 assertThat(text).as(html.toString()).doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
                         .doesNotContainIgnoringCase("javascript:");
             }
-        }
-    }
-
-    @Test
-    void theSessionAndCsrfCookiesAreSecureWhenTheGatewayIsConfiguredForTls() throws IOException {
-        // the login redirect starts the session; a page gets the CSRF cookie (the redirect ends the chain before it)
-        List<String> local = new ArrayList<>(Raw.get(8080, "/oauth2/authorization/keycloak", null).cookies());
-        local.addAll(Raw.get(8080, "/registry", null).cookies());
-        assertThat(local).anyMatch(cookie -> cookie.startsWith("SESSION="))
-                .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="))
-                .noneMatch(cookie -> cookie.toLowerCase(Locale.ROOT).contains("secure"));
-
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path root = StackLayout.findRepoRoot();
-        try (ServiceApp tls = new ServiceApp(StackLayout.forRepo(root, root.resolve("deploy/e2e/target/stack-tls")),
-                "gateway", port, Map.of("PLATFORM_BROWSER_SECURE_COOKIE", "true"), "256m")) {
-            tls.start();
-            Raw login = Raw.get(port, "/oauth2/authorization/keycloak", null);
-            List<String> cookies = new ArrayList<>(login.cookies());
-            cookies.addAll(Raw.get(port, "/registry", null).cookies());
-            assertThat(cookies).as(login.summary()).anyMatch(cookie -> cookie.startsWith("SESSION="))
-                    .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="))
-                    .allMatch(cookie -> cookie.toLowerCase(Locale.ROOT).contains("; secure"));
         }
     }
 

@@ -10,13 +10,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real Keycloak token that has expired is refused by the gateway and by the services. A short-lived
  * client is created through Keycloak's admin API for this test only (the realm file stays as deployed);
- * resource servers allow 60 s of clock skew, so the test waits that long past the expiry.
+ * resource servers allow 60 s of clock skew, so the test waits that long past the expiry: beside the other test
+ * classes, not before them (it only reads from processes that no other class is stopping, {@link PlatformProcesses}).
  */
 @ExtendWith(RunningPlatform.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = PlatformProcesses.LOCK, mode = ResourceAccessMode.READ)
 class ExpiredTokenIT {
 
     private static final String CLIENT = "e2e-short-lived";

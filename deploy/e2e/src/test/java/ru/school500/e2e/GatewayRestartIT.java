@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import ru.school500.stack.PlatformStack;
 
@@ -23,6 +24,7 @@ import ru.school500.stack.PlatformStack;
  * their token (which the session holds too).
  */
 @ExtendWith(RunningPlatform.class)
+@ResourceLock(PlatformProcesses.LOCK)
 class GatewayRestartIT {
 
     private static final String GATEWAY = GatewayContractIT.GATEWAY;

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import ru.school500.stack.PlatformStack;
  * again, and the route recovers by itself.
  */
 @ExtendWith(RunningPlatform.class)
+@ResourceLock(PlatformProcesses.LOCK)
 class ServiceOutageIT {
 
     @Test
