@@ -43,8 +43,9 @@ import ru.school500.searchservice.web.Problems;
  * when the cluster is down or too slow), and calls stop piling up while it stays down. A read cut at its deadline
  * lowers the limit below; only a read let in while the limit was at {@code min-concurrent} counts as a failure
  * for the breaker when it is cut.
- * (Counted as slow calls, reads cut while the limit was still coming down from 32 opened the breaker on a cluster
- * that was merely slow, and it turned every search away for 20 s of the benchmark.)
+ * (When reads slower than the target, answered or cut, counted as slow calls, a cluster that was merely slow opened
+ * the breaker while the limit was still coming down from 32, and every search was turned away for 20 s of the
+ * benchmark.)
  *
  * <p>The number of reads let in at once is not fixed ({@link LatencyTargetLimit} in Netflix's limiter): a read
  * that took longer than {@code latency-target} in Elasticsearch lowers it by a quarter (a read cut at its deadline
