@@ -122,14 +122,15 @@ final class Report {
                     .append(" | ").append(f.target() == null ? "—" : f.target())
                     .append(" | ").append(f.met() == null ? "—" : f.met() ? "yes" : "**no**").append(" |\n");
         }
-        md.append("\nSearch per concurrency level (ms; req/s; 429 = answers of the rate limiter):\n\n");
-        md.append("| target | users | requests | p50 | p95 | p99 | max | req/s | errors | 429 |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("\nSearch per concurrency level (ms, a refused request's wait for its Retry-After included; req/s; "
+                + "429 = answers of the rate limiter; waited = refusals waited out and sent again):\n\n");
+        md.append("| target | users | requests | p50 | p95 | p99 | max | req/s | errors | 429 | waited |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         searchLevels.forEach((target, levels) -> levels.forEach((users, s) -> md.append("| ").append(target)
                 .append(" | ").append(users).append(" | ").append(s.requests()).append(" | ").append(number(s.p50()))
                 .append(" | ").append(number(s.p95())).append(" | ").append(number(s.p99())).append(" | ")
                 .append(number(s.max())).append(" | ").append(number(s.throughput())).append(" | ").append(s.errors())
-                .append(" | ").append(s.throttled()).append(" |\n")));
+                .append(" | ").append(s.throttled()).append(" | ").append(s.waited()).append(" |\n")));
         return md.toString();
     }
 
