@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Loads the corpus through the gateway as the region accounts would: each order imported by its operator and
  * approved by its ministry, each practice created by the school and taken through submit, review and publish by
  * the operator, each material uploaded by the school. Then waits until the search has indexed the last write of
- * each change feed (the feeds are ordered, so everything before it is in too).
+ * each change feed (the feeds are ordered, so everything before it is in too), the last material with its text.
  */
 final class CorpusLoader {
 
@@ -29,6 +31,11 @@ final class CorpusLoader {
     private final Api api;
     private final int workers;
     private final AtomicInteger requests = new AtomicInteger();
+    /** The materials in the order their uploads were answered. */
+    private final Queue<Uploaded> uploaded = new ConcurrentLinkedQueue<>();
+
+    private record Uploaded(Corpus.Material material, String user, String id) {
+    }
 
     CorpusLoader(Api api, int workers) {
         this.api = api;
@@ -200,8 +207,10 @@ final class CorpusLoader {
         form.put("kind", List.of(material.kind()));
         form.put("title", List.of(material.title()));
         form.put("riskFactors", material.riskFactors());
-        api.multipart(Accounts.school(material.region()), "/api/documents", form, "материал.txt",
-                "text/plain; charset=UTF-8", material.text().getBytes(StandardCharsets.UTF_8), 201);
+        String user = Accounts.school(material.region());
+        JsonNode created = api.multipart(user, "/api/documents", form, "материал.txt", "text/plain; charset=UTF-8",
+                material.text().getBytes(StandardCharsets.UTF_8), 201);
+        uploaded.add(new Uploaded(material, user, created.path("id").asString()));
         requests.incrementAndGet();
     }
 
@@ -209,19 +218,64 @@ final class CorpusLoader {
         List<Runnable> checks = new ArrayList<>();
         corpus.practices().stream().filter(p -> p.status().equals("PUBLISHED")).reduce((a, b) -> b).ifPresent(p ->
                 checks.add(() -> awaitFound(Accounts.school(p.region()), p.title(), "PRACTICE")));
-        if (!corpus.materials().isEmpty()) {
-            Corpus.Material last = corpus.materials().getLast();
-            checks.add(() -> awaitFound(Accounts.school(last.region()), last.title(), "DOCUMENT"));
+        if (!uploaded.isEmpty()) {
+            checks.add(() -> {
+                Uploaded last = awaitExtracted();
+                awaitFound(last.user(), last.material().title(), Searches.phrase(last.material().title()) + " "
+                        + Searches.phrase(firstWords(last.material().text(), 6)), "DOCUMENT with its text");
+            });
         }
         checks.forEach(Runnable::run);
         log("search has indexed the corpus");
     }
 
+    /**
+     * document-service extracts the materials' texts after their uploads, oldest first, and the search indexes each
+     * text when it is done: minutes of work after the last upload's answer, which would otherwise run under the
+     * measurements. Waits until the last uploads' texts are extracted (any earlier one is then done too, give or take
+     * the uploads that were in flight together) and returns the last of them.
+     */
+    private Uploaded awaitExtracted() {
+        List<Uploaded> answered = List.copyOf(uploaded);
+        List<Uploaded> lastOnes = answered.subList(Math.max(0, answered.size() - 4 * workers), answered.size());
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        for (Uploaded material : lastOnes) {
+            while (List.of("PENDING", "RUNNING").contains(
+                    api.get(material.user(), "/api/documents/" + material.id()).path("extractionStatus").asString())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("text of «" + material.material().title() + "» not extracted within 15 min");
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
+        log("materials' texts extracted");
+        return lastOnes.getLast();
+    }
+
+    private static String firstWords(String text, int count) {
+        String[] words = text.replaceAll("[^\\p{L}\\p{N} ]+", " ").strip().split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(count, words.length)));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls the search (with a deadline) until a record titled {@code title} is found by {@code user}. */
     void awaitFound(String user, String title, String type) {
+        awaitFound(user, title, Searches.phrase(title), type);
+    }
+
+    /** The same, for the search {@code query}. */
+    private void awaitFound(String user, String title, String query, String type) {
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (System.nanoTime() < deadline) {
-            if (found(user, title)) {
+            if (found(user, title, query)) {
                 return;
             }
             Thread.onSpinWait();
@@ -230,7 +284,11 @@ final class CorpusLoader {
     }
 
     boolean found(String user, String title) {
-        JsonNode page = api.get(user, "/api/search?size=5&q=" + Api.encode(Searches.phrase(title)));
+        return found(user, title, Searches.phrase(title));
+    }
+
+    private boolean found(String user, String title, String query) {
+        JsonNode page = api.get(user, "/api/search?size=5&q=" + Api.encode(query));
         for (JsonNode hit : page.path("hits")) {
             if (title.equals(hit.path("title").asString())) {
                 return true;
