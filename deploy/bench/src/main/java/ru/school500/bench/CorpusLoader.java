@@ -3,6 +3,7 @@ package ru.school500.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +255,7 @@ final class CorpusLoader {
 
     private static String firstWords(String text, int count) {
         String[] words = text.replaceAll("[^\\p{L}\\p{N} ]+", " ").strip().split("\\s+");
-        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(count, words.length)));
+        return String.join(" ", Arrays.copyOf(words, Math.min(count, words.length)));
     }
 
     private static void sleep(Duration duration) {

@@ -28,8 +28,9 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadRun {
 
-    /** What one run measured; latencies in milliseconds. */
     /**
+     * What one run measured; latencies in milliseconds.
+     *
      * @param throttled answers 429 of the rate limiter, waited out or not
      * @param waited refusals (503 or 429) whose {@code Retry-After} the user waited out before sending again
      */
@@ -46,7 +47,7 @@ final class LoadRun {
     /** {@code next} answers the n-th request (n counts over all users together). */
     static Stats run(HttpClient http, int users, int warmUp, int maxRequests, Duration maxTime,
             IntFunction<HttpRequest> next) {
-        return new Tally().load(http, users, warmUp, 0, null, maxRequests, maxTime, next).stats(users);
+        return new Tally().load(http, users, warmUp, null, maxRequests, maxTime, next).stats(users);
     }
 
     /**
@@ -58,14 +59,11 @@ final class LoadRun {
     static List<Stats> interleaved(HttpClient http, int users, int warmUp, int rounds, int maxRequests, Duration maxTime,
             List<IntFunction<HttpRequest>> targets) {
         List<Tally> tallies = targets.stream().map(target -> new Tally()).toList();
-        int[] sent = new int[targets.size()];
         for (int round = 0; round < rounds; round++) {
+            int share = maxRequests / rounds + (round < maxRequests % rounds ? 1 : 0);
             for (int t = 0; t < targets.size(); t++) {
-                int share = maxRequests / rounds + (round < maxRequests % rounds ? 1 : 0);
-                int before = (int) tallies.get(t).histogram.getTotalCount();
-                tallies.get(t).load(http, users, round == 0 ? warmUp : 0, round == 0 ? 0 : warmUp + sent[t], null,
-                        share, maxTime.dividedBy(rounds), targets.get(t));
-                sent[t] += (int) tallies.get(t).histogram.getTotalCount() - before;
+                tallies.get(t).load(http, users, round == 0 ? warmUp : 0, null, share, maxTime.dividedBy(rounds),
+                        targets.get(t));
             }
         }
         return tallies.stream().map(tally -> tally.stats(users)).toList();
@@ -79,16 +77,18 @@ final class LoadRun {
      */
     static Stats paced(HttpClient http, int users, int warmUp, Duration interval, int maxRequests, Duration maxTime,
             IntFunction<HttpRequest> next) {
-        return new Tally().load(http, users, warmUp, 0, interval, maxRequests, maxTime, next).stats(users);
+        return new Tally().load(http, users, warmUp, interval, maxRequests, maxTime, next).stats(users);
     }
 
-    /** What one or more loads against one target recorded. */
+    /** What one or more loads against one target recorded; each load goes on with the target's next request. */
     private static final class Tally {
         private final Histogram histogram = new Histogram(Duration.ofSeconds(120).toNanos() / 1000, 3);
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong throttled = new AtomicLong();
         private final AtomicLong waited = new AtomicLong();
         private long nanos;
+        /** The number of the next request to send (warm-ups included). */
+        private long numbered;
 
         Stats stats(int users) {
             return new Stats(users, histogram.getTotalCount(), errors.get(), throttled.get(), waited.get(), nanos / 1e9,
@@ -97,16 +97,16 @@ final class LoadRun {
         }
 
         /**
-         * {@code warmUp} requests not recorded, then requests numbered from {@code first + warmUp} on.
+         * {@code warmUp} requests not recorded, then up to {@code maxRequests} recorded ones.
          * {@code interval} null: closed loop, each latency from the send; else paced, each latency from when it was due.
          */
-        Tally load(HttpClient http, int users, int warmUp, int first, Duration interval, int maxRequests,
-                Duration maxTime, IntFunction<HttpRequest> next) {
+        Tally load(HttpClient http, int users, int warmUp, Duration interval, int maxRequests, Duration maxTime,
+                IntFunction<HttpRequest> next) {
             for (int i = 0; i < warmUp; i++) {
-                send(http, next.apply(first + i));
+                send(http, next.apply((int) numbered++));
             }
-            AtomicLong counter = new AtomicLong((long) first + warmUp);
-            long limit = (long) first + warmUp + maxRequests;
+            AtomicLong counter = new AtomicLong(numbered);
+            long limit = numbered + maxRequests;
             long started = System.nanoTime();
             long deadline = started + maxTime.toNanos();
             long step = interval == null ? 0 : interval.toNanos();
@@ -145,6 +145,8 @@ final class LoadRun {
                 throw new IllegalStateException("load run failed", e);
             }
             nanos += System.nanoTime() - started;
+            // each user that stopped at the limit had taken one number past it
+            numbered = Math.min(counter.get(), limit);
             return this;
         }
 

@@ -39,26 +39,28 @@ final class SearchFigures {
         report.details().put("capturedElasticsearchRequest", captured.getFirst());
         report.details().put("queries", queries.stream().map(Searches.Query::pathAndQuery).toList());
         int warmUp = Math.min(queries.size(), 30);
+        IntFunction<HttpRequest> es = n -> {
+            EsCapture.EsRequest r = captured.get(n % captured.size());
+            return HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body())).build();
+        };
+        List<IntFunction<HttpRequest>> targets = List.of(es, searches(queries, Bench.SEARCH_SERVICE),
+                searches(queries, api.base()));
         for (int users : config.concurrency()) {
             api.accounts().warm(api.accounts().searchers());
-            IntFunction<HttpRequest> es = n -> {
-                EsCapture.EsRequest r = captured.get(n % captured.size());
-                return HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body())).build();
-            };
-            IntFunction<HttpRequest> service = n -> {
-                Searches.Query q = queries.get(n % queries.size());
-                return Bench.get(api, Bench.SEARCH_SERVICE, q.user(), q.pathAndQuery());
-            };
-            IntFunction<HttpRequest> viaGateway = n -> {
-                Searches.Query q = queries.get(n % queries.size());
-                return Bench.get(api, api.base(), q.user(), q.pathAndQuery());
-            };
             List<LoadRun.Stats> level = LoadRun.interleaved(api.http(), users, warmUp, ROUNDS, config.searchRequests(),
-                    config.searchTime(), List.of(es, service, viaGateway));
+                    config.searchTime(), targets);
             measureLevel(report, users, level.get(0), level.get(1), level.get(2));
         }
+    }
+
+    /** The n-th of the mixed queries, sent to {@code base} by its user. */
+    private IntFunction<HttpRequest> searches(List<Searches.Query> queries, String base) {
+        return n -> {
+            Searches.Query q = queries.get(n % queries.size());
+            return Bench.get(api, base, q.user(), q.pathAndQuery());
+        };
     }
 
     private void measureLevel(Report report, int users, LoadRun.Stats es, LoadRun.Stats service,
