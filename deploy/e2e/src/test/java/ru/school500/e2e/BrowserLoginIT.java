@@ -69,7 +69,8 @@ class BrowserLoginIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(xsrf, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(logout.uri().toString()).isEqualTo(GATEWAY + "/registry");
+        assertThat(logout.uri().toString()).as("logout answered %d: %.300s", logout.statusCode(), logout.body())
+                .isEqualTo(GATEWAY + "/registry");
         HttpResponse<String> afterLogout = browser.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(afterLogout.uri().toString()).as("Keycloak's session ended too: the login form again")
